@@ -1,0 +1,21 @@
+package io.jcompose.model.canonical;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * What the canonical stage needs besides the document.
+ *
+ * @param projectName the final, normalised project name
+ * @param projectDirectory the directory relative paths are resolved against
+ * @param environment the project environment (OS env over env files)
+ * @param normalize false for {@code config --no-normalize}
+ * @param resolvePaths false for {@code config --no-path-resolution}
+ */
+public record CanonicalContext(
+    String projectName,
+    Path projectDirectory,
+    Function<String, Optional<String>> environment,
+    boolean normalize,
+    boolean resolvePaths) {}
