@@ -1,0 +1,121 @@
+package io.jcompose.model.profile;
+
+import io.jcompose.schema.diagnostic.Diagnostics;
+import io.jcompose.schema.node.MapNode;
+import io.jcompose.schema.node.Node;
+import io.jcompose.schema.node.ScalarNode;
+import io.jcompose.schema.node.SeqNode;
+import io.jcompose.schema.node.YamlPath;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Applies profiles to a canonical document: services whose profiles are all inactive are set aside
+ * (still known by name), dependencies on them are dropped when optional and reported when required,
+ * and resources no enabled service uses are dropped as docker compose does.
+ */
+public final class ProfileSelector {
+
+  private ProfileSelector() {}
+
+  /**
+   * The document restricted to enabled services, and the names of the disabled ones.
+   *
+   * @param document the canonical document
+   */
+  public record Selection(MapNode document, Set<String> disabledServices) {
+    public Selection {
+      disabledServices = Set.copyOf(disabledServices);
+    }
+  }
+
+  public static Selection select(
+      MapNode document, List<String> activeProfiles, Diagnostics diagnostics) {
+    if (!(document.get("services") instanceof MapNode services)) {
+      return new Selection(document, Set.of());
+    }
+    var enabled = new LinkedHashMap<String, Node>();
+    var disabled = new LinkedHashSet<String>();
+    for (var entry : services.entries().entrySet()) {
+      if (isEnabled(entry.getValue(), activeProfiles)) {
+        enabled.put(entry.getKey(), entry.getValue());
+      } else {
+        disabled.add(entry.getKey());
+      }
+    }
+    if (disabled.isEmpty()) {
+      return new Selection(UnusedResources.drop(document), Set.of());
+    }
+    for (var entry : enabled.entrySet()) {
+      if (entry.getValue() instanceof MapNode service) {
+        entry.setValue(
+            withoutDisabledDependencies(entry.getKey(), service, services, disabled, diagnostics));
+      }
+    }
+    MapNode selected = document.with("services", services.withEntries(enabled));
+    return new Selection(UnusedResources.drop(selected), disabled);
+  }
+
+  private static boolean isEnabled(Node service, List<String> activeProfiles) {
+    if (!(service instanceof MapNode map) || !(map.get("profiles") instanceof SeqNode profiles)) {
+      return true;
+    }
+    if (profiles.size() == 0 || activeProfiles.contains("*")) {
+      return true;
+    }
+    for (Node profile : profiles.items()) {
+      if (profile instanceof ScalarNode scalar && activeProfiles.contains(scalar.text())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static MapNode withoutDisabledDependencies(
+      String serviceName,
+      MapNode service,
+      MapNode allServices,
+      Set<String> disabled,
+      Diagnostics diagnostics) {
+    if (!(service.get("depends_on") instanceof MapNode dependsOn)) {
+      return service;
+    }
+    var kept = new LinkedHashMap<String, Node>();
+    for (var dependency : dependsOn.entries().entrySet()) {
+      String target = dependency.getKey();
+      if (!disabled.contains(target)) {
+        kept.put(target, dependency.getValue());
+        continue;
+      }
+      boolean required =
+          !(dependency.getValue() instanceof MapNode options)
+              || !(options.get("required") instanceof ScalarNode flag)
+              || !Boolean.FALSE.equals(flag.value());
+      if (required) {
+        diagnostics.error(
+            dependsOn.keyPosition(target),
+            YamlPath.of("services", serviceName, "depends_on", target),
+            "service \""
+                + target
+                + "\" is required by \""
+                + serviceName
+                + "\" but is disabled by its profiles",
+            "enable it with --profile " + firstProfile(allServices.get(target)));
+        kept.put(target, dependency.getValue());
+      }
+    }
+    return service.with("depends_on", dependsOn.withEntries(kept));
+  }
+
+  private static String firstProfile(Node service) {
+    if (service instanceof MapNode map
+        && map.get("profiles") instanceof SeqNode profiles
+        && profiles.size() > 0
+        && profiles.get(0) instanceof ScalarNode first) {
+      return first.text();
+    }
+    return "<profile>";
+  }
+}
