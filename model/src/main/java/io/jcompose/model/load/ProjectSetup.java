@@ -55,22 +55,18 @@ record ProjectSetup(
                     .orElse(cwd));
     Environment env = withEnvFiles(osEnvironment, options, firstDirectory, cwd, diagnostics);
 
-    List<Path> files = explicitFiles;
-    if (files.isEmpty()) {
-      files = fromComposeFileVariable(env, cwd);
+    List<Path> found = explicitFiles;
+    if (found.isEmpty()) {
+      found = fromComposeFileVariable(env, cwd);
     }
-    if (files.isEmpty()) {
-      files = discover(cwd, diagnostics);
-      if (files.isEmpty()) {
+    if (found.isEmpty()) {
+      found = discover(cwd, diagnostics);
+      if (found.isEmpty()) {
         return Optional.empty();
       }
     }
-    Path projectDirectory =
-        explicitDirectory.orElseGet(
-            () ->
-                options.files().isEmpty() || !files.get(0).toString().equals(SourceFiles.STDIN)
-                    ? firstNonStdinDirectory(files, cwd)
-                    : cwd);
+    List<Path> files = found;
+    Path projectDirectory = explicitDirectory.orElseGet(() -> firstNonStdinDirectory(files, cwd));
     if (!projectDirectory.equals(firstDirectory)) {
       env = withEnvFiles(osEnvironment, options, projectDirectory, cwd, diagnostics);
     }
