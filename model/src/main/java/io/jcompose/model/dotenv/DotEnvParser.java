@@ -82,7 +82,11 @@ final class DotEnvParser {
     String key = Whitespace.trimEnd(source.substring(keyStart, position));
     if (key.codePoints().anyMatch(Whitespace::isAny)) {
       throw error(
-          keyStart, "variable name \"" + key + "\" contains a space; write one KEY=VALUE per line");
+          keyStart,
+          "variable name \""
+              + key
+              + "\" contains a space; a name may contain letters, digits, '_', '.', '-', '['"
+              + " and ']'");
     }
     return key;
   }

@@ -29,17 +29,25 @@ enum Operator {
 
   /** The operator written at {@code index} of {@code text}, or null when there is none. */
   static Operator at(String text, int index) {
-    // Two-character operators first, so ":-" is not read as ":" followed by "-".
-    for (Operator operator : values()) {
-      if (operator.symbol.length() == 2 && text.startsWith(operator.symbol, index)) {
-        return operator;
-      }
+    char first = text.charAt(index);
+    if (first != ':') {
+      return single(first);
     }
-    for (Operator operator : values()) {
-      if (operator.symbol.length() == 1 && text.startsWith(operator.symbol, index)) {
-        return operator;
-      }
-    }
-    return null;
+    char second = index + 1 < text.length() ? text.charAt(index + 1) : 0;
+    return switch (second) {
+      case '-' -> DEFAULT_WHEN_EMPTY;
+      case '?' -> REQUIRED_NON_EMPTY;
+      case '+' -> ALTERNATE_WHEN_NON_EMPTY;
+      default -> null;
+    };
+  }
+
+  private static Operator single(char symbol) {
+    return switch (symbol) {
+      case '-' -> DEFAULT_WHEN_UNSET;
+      case '?' -> REQUIRED_SET;
+      case '+' -> ALTERNATE_WHEN_SET;
+      default -> null;
+    };
   }
 }

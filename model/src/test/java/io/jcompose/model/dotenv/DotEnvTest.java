@@ -268,6 +268,12 @@ class DotEnvTest {
         .containsExactly(entry("A", "bar#baz"), entry("B", "bar#baz"), entry("C", "echo 'asd'"));
   }
 
+  @Test
+  void parse_textAfterClosingQuoteStartsAnotherAssignment() throws Exception {
+    assertThat(parse("A=\"x\" B=y\nC='z'D=w"))
+        .containsExactly(entry("A", "x"), entry("B", "y"), entry("C", "z"), entry("D", "w"));
+  }
+
   @ParameterizedTest
   @ValueSource(
       strings = {
