@@ -1,6 +1,8 @@
 package io.jcompose.model.dotenv;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -19,17 +21,17 @@ public final class DotEnv {
   public static Map<String, String> parse(
       String content, String fileName, Function<String, Optional<String>> lookup)
       throws DotEnvException {
-    throw new UnsupportedOperationException("not yet");
+    return new DotEnvParser(content, fileName, lookup).parse();
   }
 
   /** Reads and parses a file (UTF-8, BOM stripped). */
   public static Map<String, String> read(Path file, Function<String, Optional<String>> lookup)
       throws DotEnvException, IOException {
-    throw new UnsupportedOperationException("not yet");
+    return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString(), lookup);
   }
 
   /** The {@code format: raw} reading: {@code KEY=VALUE} lines, values verbatim. */
   public static Map<String, String> readRaw(Path file) throws DotEnvException, IOException {
-    throw new UnsupportedOperationException("not yet");
+    return RawEnvParser.parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
   }
 }
