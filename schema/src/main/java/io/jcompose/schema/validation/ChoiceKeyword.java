@@ -25,7 +25,7 @@ record ChoiceKeyword(List<Schema> branches, boolean exactlyOne) implements Keywo
     int passed = 0;
     for (Schema branch : branches) {
       List<JsonType> accepted = branch.acceptedTypes();
-      accepted.stream().filter(type -> !allowedTypes.contains(type)).forEach(allowedTypes::add);
+      addMissing(accepted, allowedTypes);
       if (!JsonType.anyAccepts(accepted, node)) {
         continue;
       }
@@ -72,9 +72,17 @@ record ChoiceKeyword(List<Schema> branches, boolean exactlyOne) implements Keywo
       if (types == JsonType.ALL) {
         return JsonType.ALL;
       }
-      types.stream().filter(type -> !accepted.contains(type)).forEach(accepted::add);
+      addMissing(types, accepted);
     }
     return List.copyOf(accepted);
+  }
+
+  private static void addMissing(List<JsonType> types, List<JsonType> into) {
+    for (JsonType type : types) {
+      if (!into.contains(type)) {
+        into.add(type);
+      }
+    }
   }
 
   /** The errors one branch found. */

@@ -2,10 +2,12 @@ package io.jcompose.schema.validation;
 
 import io.jcompose.schema.diagnostic.Diagnostic;
 import io.jcompose.schema.node.Node;
+import io.jcompose.schema.node.Position;
 import io.jcompose.schema.node.ScalarNode;
 import io.jcompose.schema.node.YamlPath;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -14,18 +16,25 @@ record EnumKeyword(List<Node> values, Set<Object> canonicalValues) implements Ke
 
   EnumKeyword {
     values = List.copyOf(values);
-    canonicalValues = Set.copyOf(canonicalValues);
+    // not Set.copyOf: a JSON null is a valid enum value
+    canonicalValues = Collections.unmodifiableSet(new HashSet<>(canonicalValues));
   }
 
-  static EnumKeyword of(List<Node> values) {
-    var canonical = new LinkedHashSet<Object>();
-    values.forEach(value -> canonical.add(new Canonical(JsonValue.canonical(value))));
+  /** From the plain JSON values of the schema. */
+  static EnumKeyword of(List<Object> plainValues) {
+    var values = new ArrayList<Node>(plainValues.size());
+    var canonical = new HashSet<Object>();
+    for (Object plain : plainValues) {
+      Node value = Node.fromPlain(plain, Position.UNKNOWN);
+      values.add(value);
+      canonical.add(JsonValue.canonical(value));
+    }
     return new EnumKeyword(values, canonical);
   }
 
   @Override
   public void check(Node node, YamlPath path, List<Diagnostic> out) {
-    if (canonicalValues.contains(new Canonical(JsonValue.canonical(node)))) {
+    if (canonicalValues.contains(JsonValue.canonical(node))) {
       return;
     }
     var words = new ArrayList<String>();
@@ -56,7 +65,4 @@ record EnumKeyword(List<Node> values, Set<Object> canonicalValues) implements Ke
     }
     return List.copyOf(accepted);
   }
-
-  /** Wraps a canonical value so that a JSON null can live in an immutable set. */
-  private record Canonical(Object value) {}
 }

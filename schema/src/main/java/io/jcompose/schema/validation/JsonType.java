@@ -6,7 +6,6 @@ import io.jcompose.schema.node.ScalarNode;
 import io.jcompose.schema.node.SeqNode;
 import java.math.BigInteger;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /** The seven JSON Schema types, with the words a compose user knows them by. */
@@ -30,10 +29,12 @@ enum JsonType {
   }
 
   static JsonType named(String schemaName) {
-    return Arrays.stream(values())
-        .filter(type -> type.schemaName.equals(schemaName))
-        .findFirst()
-        .orElseThrow(() -> new IllegalArgumentException("unknown type \"" + schemaName + "\""));
+    for (JsonType type : values()) {
+      if (type.schemaName.equals(schemaName)) {
+        return type;
+      }
+    }
+    throw new IllegalArgumentException("unknown type \"" + schemaName + "\"");
   }
 
   /** Whether {@code node} is an instance of this type; 2 and 2.0 are integers, both numbers. */

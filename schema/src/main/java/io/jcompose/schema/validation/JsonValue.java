@@ -21,12 +21,16 @@ final class JsonValue {
   static Object canonical(Node node) {
     if (node instanceof MapNode map) {
       var entries = new HashMap<String, Object>();
-      map.entries().forEach((key, value) -> entries.put(key, canonical(value)));
+      for (var entry : map.entries().entrySet()) {
+        entries.put(entry.getKey(), canonical(entry.getValue()));
+      }
       return entries;
     }
     if (node instanceof SeqNode list) {
       var items = new ArrayList<Object>(list.size());
-      list.items().forEach(item -> items.add(canonical(item)));
+      for (Node item : list.items()) {
+        items.add(canonical(item));
+      }
       return items;
     }
     Object value = ((ScalarNode) node).value();

@@ -3,13 +3,11 @@ package io.jcompose.schema.validation;
 import io.jcompose.schema.diagnostic.Diagnostic;
 import io.jcompose.schema.node.MapNode;
 import io.jcompose.schema.node.YamlPath;
-import io.jcompose.schema.parse.YamlParser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 
@@ -25,11 +23,6 @@ public final class SchemaValidator {
 
   private static final String COMPOSE_SPEC = "/io/jcompose/schema/compose-spec.json";
 
-  private static final Comparator<Diagnostic> BY_POSITION =
-      Comparator.comparing((Diagnostic d) -> d.position().file())
-          .thenComparingInt(d -> d.position().line())
-          .thenComparingInt(d -> d.position().column());
-
   private final Schema root;
 
   private SchemaValidator(Schema root) {
@@ -41,28 +34,36 @@ public final class SchemaValidator {
     return ComposeSpec.VALIDATOR;
   }
 
-  /** A validator for another schema, given as JSON (or YAML) text. */
-  static SchemaValidator fromText(String name, String text) {
-    var parsed = YamlParser.parse(name, text);
-    if (parsed.hasErrors() || parsed.documents().size() != 1) {
-      throw new IllegalArgumentException(
-          "cannot read schema " + name + ": " + parsed.diagnostics());
-    }
-    return new SchemaValidator(SchemaCompiler.compile(parsed.documents().get(0)));
+  /** A validator for another schema, given as JSON text. */
+  static SchemaValidator fromJson(String json) {
+    return new SchemaValidator(SchemaCompiler.compile(SchemaJson.parse(json)));
   }
 
   /** Every violation, located at the offending node, in plain words, with hints where known. */
   public List<Diagnostic> validate(MapNode document) {
     var found = new ArrayList<Diagnostic>();
     root.check(document, YamlPath.ROOT, found);
+    if (found.size() < 2) {
+      return List.copyOf(found);
+    }
     var unique = new ArrayList<>(new LinkedHashSet<>(found));
-    unique.sort(BY_POSITION);
+    unique.sort(SchemaValidator::byPosition);
     return List.copyOf(unique);
+  }
+
+  private static int byPosition(Diagnostic first, Diagnostic second) {
+    int order = first.position().file().compareTo(second.position().file());
+    if (order == 0) {
+      order = Integer.compare(first.position().line(), second.position().line());
+    }
+    return order != 0
+        ? order
+        : Integer.compare(first.position().column(), second.position().column());
   }
 
   /** Holds the compose-spec validator; the JVM loads it on first use, once, thread-safely. */
   private static final class ComposeSpec {
-    static final SchemaValidator VALIDATOR = fromText("compose-spec.json", read(COMPOSE_SPEC));
+    static final SchemaValidator VALIDATOR = fromJson(read(COMPOSE_SPEC));
 
     private static String read(String resource) {
       try (InputStream in = SchemaValidator.class.getResourceAsStream(resource)) {
