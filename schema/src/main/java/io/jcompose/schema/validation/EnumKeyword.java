@@ -39,7 +39,10 @@ record EnumKeyword(List<Node> values, Set<Object> canonicalValues) implements Ke
     }
     var words = new ArrayList<String>();
     for (Node value : values) {
-      words.add(value instanceof ScalarNode scalar ? scalar.text() : value.toPlain().toString());
+      words.add(
+          value instanceof ScalarNode scalar && !scalar.isNull()
+              ? scalar.text()
+              : String.valueOf(value.toPlain()));
     }
     String message = "must be one of: " + String.join(", ", words);
     if (node instanceof ScalarNode scalar) {
