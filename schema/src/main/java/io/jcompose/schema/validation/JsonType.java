@@ -72,9 +72,17 @@ enum JsonType {
     return List.copyOf(result);
   }
 
-  /** "a string", "a boolean or a string", "a number, a string or a mapping". */
+  /** "a string", "a boolean or a string", "a number, a string or a mapping"; null comes last. */
   static String phrase(List<JsonType> types) {
-    var words = types.stream().map(type -> type.words).distinct().toList();
+    var words = new ArrayList<String>();
+    for (JsonType type : types) {
+      if (type != NULL && !words.contains(type.words)) {
+        words.add(type.words);
+      }
+    }
+    if (types.contains(NULL)) {
+      words.add(NULL.words);
+    }
     if (words.size() == 1) {
       return words.get(0);
     }

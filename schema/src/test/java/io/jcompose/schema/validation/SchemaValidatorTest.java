@@ -304,6 +304,23 @@ class SchemaValidatorTest {
   }
 
   @Test
+  void validate_namesNullLastAmongTheAllowedKinds() {
+    var errors =
+        validate(
+            """
+            services:
+              web:
+                image: nginx
+                command: true
+            """);
+
+    assertThat(errors)
+        .singleElement()
+        .extracting(Diagnostic::message)
+        .isEqualTo("must be a string, a list or null, not a boolean");
+  }
+
+  @Test
   void composeSpec_isLoadedOnce() {
     assertThat(SchemaValidator.composeSpec()).isSameAs(SchemaValidator.composeSpec());
   }
