@@ -3,6 +3,7 @@ package io.jcompose.schema.validation;
 import io.jcompose.schema.diagnostic.Diagnostic;
 import io.jcompose.schema.node.Node;
 import io.jcompose.schema.node.YamlPath;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -42,7 +43,7 @@ record Schema(List<JsonType> types, List<Keyword> keywords) {
 
   /** Whether {@code node} passes, without building messages for the caller. */
   boolean accepts(Node node, YamlPath path) {
-    var scratch = new java.util.ArrayList<Diagnostic>(0);
+    var scratch = new ArrayList<Diagnostic>(0);
     check(node, path, scratch);
     return scratch.isEmpty();
   }
