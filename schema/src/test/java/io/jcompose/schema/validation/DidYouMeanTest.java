@@ -1,0 +1,43 @@
+package io.jcompose.schema.validation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+class DidYouMeanTest {
+
+  private static final List<String> SERVICE_KEYS =
+      List.of("environment", "env_file", "healthcheck", "image", "init", "ipc", "pid", "ports");
+
+  @Test
+  void nearest_findsTyposSwapsAndPrefixes() {
+    assertThat(DidYouMean.nearest("enviroment", SERVICE_KEYS)).contains("environment");
+    assertThat(DidYouMean.nearest("imgae", SERVICE_KEYS)).contains("image");
+    assertThat(DidYouMean.nearest("Image", SERVICE_KEYS)).contains("image");
+    assertThat(DidYouMean.nearest("health", SERVICE_KEYS)).contains("healthcheck");
+    assertThat(DidYouMean.nearest("port", SERVICE_KEYS)).contains("ports");
+  }
+
+  @Test
+  void nearest_suggestsNothingForUnrelatedNames() {
+    assertThat(DidYouMean.nearest("replicas", SERVICE_KEYS)).isEmpty();
+    assertThat(DidYouMean.nearest("ab", SERVICE_KEYS)).isEmpty();
+  }
+
+  @Test
+  void distance_countsAnAdjacentSwapAsOneEdit() {
+    assertThat(DidYouMean.distance("imgae", "image")).isEqualTo(1);
+    assertThat(DidYouMean.distance("kitten", "sitting")).isEqualTo(3);
+  }
+
+  @Test
+  void namePattern_describesSimpleCharacterClasses() {
+    assertThat(NamePattern.describe(Pattern.compile("^[a-zA-Z0-9._-]+$")))
+        .contains("a name may contain only letters, digits, \".\", \"_\" and \"-\"");
+    assertThat(NamePattern.describe(Pattern.compile("^[a-z]+$")))
+        .contains("a name may contain only lowercase letters");
+    assertThat(NamePattern.describe(Pattern.compile("^x-"))).isEmpty();
+  }
+}
