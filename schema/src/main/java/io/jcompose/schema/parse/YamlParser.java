@@ -37,6 +37,7 @@ public final class YamlParser {
   static final int MAX_NODES = 100_000;
 
   private static final String MERGE_KEY = "<<";
+  private static final String ENV_TAG = org.snakeyaml.engine.v2.nodes.Tag.ENV_TAG.getValue();
 
   private YamlParser() {}
 
@@ -66,6 +67,13 @@ public final class YamlParser {
           documents.add(node);
         }
       }
+    } catch (TooLargeException e) {
+      diagnostics.add(
+          Diagnostic.error(
+              e.position,
+              YamlPath.ROOT,
+              "the document expands to more than " + MAX_NODES + " nodes (an alias bomb?)",
+              "write the repeated parts out, or use fewer nested aliases"));
     } catch (MarkedYamlEngineException e) {
       Position position = position(fileName, e.getProblemMark().or(e::getContextMark));
       String problem = e.getProblem() == null ? "invalid YAML" : e.getProblem();
@@ -127,7 +135,9 @@ public final class YamlParser {
       if (tag.equals("!override")) {
         return Tag.OVERRIDE;
       }
-      if (tag.startsWith("!") && !tag.startsWith("!!")) {
+      // snakeyaml-engine's core schema marks plain ${VAR} scalars with an env tag; for compose
+      // they are ordinary strings that interpolation handles later.
+      if (tag.startsWith("!") && !tag.startsWith("!!") && !tag.equals(ENV_TAG)) {
         diagnostics.add(
             Diagnostic.error(
                 position(fileName, node.getStartMark()),
