@@ -1,7 +1,7 @@
 package io.jcompose.model.consistency;
 
 import io.jcompose.schema.diagnostic.Diagnostics;
-import io.jcompose.schema.diagnostic.Suggestions;
+import io.jcompose.schema.diagnostic.DidYouMean;
 import io.jcompose.schema.node.MapNode;
 import io.jcompose.schema.node.Node;
 import io.jcompose.schema.node.ScalarNode;
@@ -140,7 +140,7 @@ public final class ConsistencyChecker {
   }
 
   static String hint(String name, Set<String> known) {
-    return Suggestions.didYouMean(name, known);
+    return DidYouMean.hint(name, known);
   }
 
   static Iterable<Node> items(Node node) {

@@ -1,6 +1,7 @@
 package io.jcompose.schema.validation;
 
 import io.jcompose.schema.diagnostic.Diagnostic;
+import io.jcompose.schema.diagnostic.DidYouMean;
 import io.jcompose.schema.node.Node;
 import io.jcompose.schema.node.Position;
 import io.jcompose.schema.node.ScalarNode;

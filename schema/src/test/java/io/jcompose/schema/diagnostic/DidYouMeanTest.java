@@ -1,4 +1,4 @@
-package io.jcompose.schema.validation;
+package io.jcompose.schema.diagnostic;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

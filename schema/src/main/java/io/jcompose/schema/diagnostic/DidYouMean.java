@@ -1,4 +1,4 @@
-package io.jcompose.schema.validation;
+package io.jcompose.schema.diagnostic;
 
 import java.util.Collection;
 import java.util.Locale;
@@ -8,14 +8,14 @@ import java.util.Optional;
  * Finds the allowed name a user most likely meant: one within two edits (a swap of neighbours
  * counts as one) or one that starts with what was typed, ignoring case.
  */
-final class DidYouMean {
+public final class DidYouMean {
 
   private static final int MAX_DISTANCE = 2;
   private static final int MIN_PREFIX = 3;
 
   private DidYouMean() {}
 
-  static Optional<String> nearest(String typed, Collection<String> allowed) {
+  public static Optional<String> nearest(String typed, Collection<String> allowed) {
     String lowerTyped = typed.toLowerCase(Locale.ROOT);
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
@@ -34,7 +34,12 @@ final class DidYouMean {
     return Optional.ofNullable(best);
   }
 
-  static String phrase(String suggestion) {
+  /** {@code did you mean "x"?} for the nearest name, or "" when none is close. */
+  public static String hint(String typed, Collection<String> allowed) {
+    return nearest(typed, allowed).map(DidYouMean::phrase).orElse("");
+  }
+
+  public static String phrase(String suggestion) {
     return "did you mean \"" + suggestion + "\"?";
   }
 
