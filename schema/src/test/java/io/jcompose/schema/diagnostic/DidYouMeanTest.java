@@ -3,7 +3,6 @@ package io.jcompose.schema.diagnostic;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class DidYouMeanTest {
@@ -30,14 +29,5 @@ class DidYouMeanTest {
   void distance_countsAnAdjacentSwapAsOneEdit() {
     assertThat(DidYouMean.distance("imgae", "image")).isEqualTo(1);
     assertThat(DidYouMean.distance("kitten", "sitting")).isEqualTo(3);
-  }
-
-  @Test
-  void namePattern_describesSimpleCharacterClasses() {
-    assertThat(NamePattern.describe(Pattern.compile("^[a-zA-Z0-9._-]+$")))
-        .contains("a name may contain only letters, digits, \".\", \"_\" and \"-\"");
-    assertThat(NamePattern.describe(Pattern.compile("^[a-z]+$")))
-        .contains("a name may contain only lowercase letters");
-    assertThat(NamePattern.describe(Pattern.compile("^x-"))).isEmpty();
   }
 }
