@@ -36,6 +36,14 @@ class MainTest {
   }
 
   @Test
+  void help_printsUsageAndExitsZero() {
+    var cli = cli();
+
+    assertThat(cli.run("config", "--help")).isEqualTo(0);
+    assertThat(cli.out()).startsWith("Usage: jcompose config").contains("--no-consistency");
+  }
+
+  @Test
   void unknownOption_isAUsageError() {
     var cli = cli();
 
@@ -158,6 +166,15 @@ class MainTest {
             });
     assertThat(debugging.run("--debug", "config")).isEqualTo(1);
     assertThat(debugging.err()).contains("\tat ");
+
+    var debuggingAfterVerb =
+        Cli.in(
+            directory,
+            options -> {
+              throw new IllegalStateException("boom");
+            });
+    assertThat(debuggingAfterVerb.run("config", "--debug")).isEqualTo(1);
+    assertThat(debuggingAfterVerb.err()).contains("\tat ");
   }
 
   @Test

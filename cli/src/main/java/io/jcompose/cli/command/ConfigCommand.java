@@ -29,7 +29,6 @@ import picocli.CommandLine.ParentCommand;
 /** {@code jcompose config}: loads the project and prints its canonical model, or a view of it. */
 @Command(
     name = "config",
-    mixinStandardHelpOptions = true,
     description = "Parse, resolve and render the compose file in canonical form.",
     sortOptions = false)
 public final class ConfigCommand implements Callable<Integer> {
@@ -41,6 +40,12 @@ public final class ConfigCommand implements Callable<Integer> {
   }
 
   @ParentCommand JcomposeCommand global;
+
+  @Option(
+      names = {"-h", "--help"},
+      usageHelp = true,
+      description = "Show this help message and exit.")
+  boolean help;
 
   @Option(
       names = "--format",

@@ -9,10 +9,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code jcompose version}: prints jcompose's version. */
-@Command(
-    name = "version",
-    mixinStandardHelpOptions = true,
-    description = "Show the jcompose version information.")
+@Command(name = "version", description = "Show the jcompose version information.")
 public final class VersionCommand implements Callable<Integer> {
 
   /** {@code --format} values. */
@@ -22,6 +19,12 @@ public final class VersionCommand implements Callable<Integer> {
   }
 
   @ParentCommand JcomposeCommand global;
+
+  @Option(
+      names = {"-h", "--help"},
+      usageHelp = true,
+      description = "Show this help message and exit.")
+  boolean help;
 
   @Option(
       names = {"-f", "--format"},
