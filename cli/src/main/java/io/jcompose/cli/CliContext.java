@@ -46,10 +46,26 @@ public record CliContext(
     return new CliContext(
         System.getenv(),
         Path.of("").toAbsolutePath(),
-        CliContext::readStdin,
+        new StandardInput(),
         new PrintWriter(System.out, false, StandardCharsets.UTF_8),
         new PrintWriter(System.err, true, StandardCharsets.UTF_8),
-        ProjectLoader::load);
+        new ModelLoader());
+  }
+
+  /** Reads all of System.in (a nested class, not a method reference: see {@link Main}). */
+  private static final class StandardInput implements Supplier<String> {
+    @Override
+    public String get() {
+      return readStdin();
+    }
+  }
+
+  /** The model's loader (a nested class, not a method reference: see {@link Main}). */
+  private static final class ModelLoader implements Function<LoadOptions, LoadResult> {
+    @Override
+    public LoadResult apply(LoadOptions options) {
+      return ProjectLoader.load(options);
+    }
   }
 
   private static String readStdin() {
