@@ -1,0 +1,78 @@
+package io.jcompose.cli;
+
+import io.jcompose.model.load.LoadOptions;
+import io.jcompose.model.load.LoadResult;
+import io.jcompose.model.load.ProjectLoader;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * What a command may touch outside itself: the environment, the current directory, the standard
+ * streams and the loader. Tests pass their own; {@link #system()} is the real process.
+ *
+ * @param environment the process environment
+ * @param workingDirectory the current directory, absolute
+ * @param stdin the whole of standard input, read on demand
+ * @param out standard output
+ * @param err standard error
+ * @param loader loads a project (the model's {@link ProjectLoader} outside tests)
+ */
+public record CliContext(
+    Map<String, String> environment,
+    Path workingDirectory,
+    Supplier<String> stdin,
+    PrintWriter out,
+    PrintWriter err,
+    Function<LoadOptions, LoadResult> loader) {
+
+  public CliContext {
+    environment = Map.copyOf(environment);
+    Objects.requireNonNull(workingDirectory, "workingDirectory");
+    Objects.requireNonNull(stdin, "stdin");
+    Objects.requireNonNull(out, "out");
+    Objects.requireNonNull(err, "err");
+    Objects.requireNonNull(loader, "loader");
+  }
+
+  /** The real process: System.getenv(), the user's directory, System.in/out/err. */
+  public static CliContext system() {
+    return new CliContext(
+        System.getenv(),
+        Path.of("").toAbsolutePath(),
+        new StandardInput(),
+        new PrintWriter(System.out, false, StandardCharsets.UTF_8),
+        new PrintWriter(System.err, true, StandardCharsets.UTF_8),
+        new ModelLoader());
+  }
+
+  /** Reads all of System.in (a nested class, not a method reference: see {@link Main}). */
+  private static final class StandardInput implements Supplier<String> {
+    @Override
+    public String get() {
+      return readStdin();
+    }
+  }
+
+  /** The model's loader (a nested class, not a method reference: see {@link Main}). */
+  private static final class ModelLoader implements Function<LoadOptions, LoadResult> {
+    @Override
+    public LoadResult apply(LoadOptions options) {
+      return ProjectLoader.load(options);
+    }
+  }
+
+  private static String readStdin() {
+    try {
+      return new String(System.in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read standard input", e);
+    }
+  }
+}

@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# The test command (README "Quick start", and what .ci/run executes).
+#
+# Shape: check the tools, install and start what the suites need, run `mvn -B verify` from the
+# repository root, then stop exactly what this script started (trap on EXIT), and exit with
+# Maven's code. Today the suites need only a JDK and Maven; later steps (dockerd, runc, conmon,
+# busybox-static for it/) plug into `install_needs` and `start_services`, registering their
+# clean-up with `on_exit`.
+set -euo pipefail
+
+root="$(cd -P "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+
+cleanups=()
+
+# on_exit CMD...: run CMD when the script ends (last registered runs first).
+on_exit() {
+  cleanups+=("$*")
+}
+
+run_cleanups() {
+  local status=$?
+  local i
+  for ((i = ${#cleanups[@]} - 1; i >= 0; i--)); do
+    eval "${cleanups[$i]}" || echo "test.sh: clean-up failed: ${cleanups[$i]}" >&2
+  done
+  exit "$status"
+}
+trap run_cleanups EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+log() {
+  echo "test.sh: $*" >&2
+}
+
+require() {
+  local tool=$1 hint=$2
+  if ! command -v "$tool" >/dev/null 2>&1; then
+    log "$tool is missing; $hint"
+    exit 1
+  fi
+}
+
+check_tools() {
+  require java "install a JDK 17 or newer (Debian/Ubuntu: apt-get install -y openjdk-17-jdk-headless)"
+  require mvn "install Maven 3.8 or newer (Debian/Ubuntu: apt-get install -y maven)"
+  local major
+  major="$(java -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2}')"
+  if [[ -n "$major" && "${major%%.*}" -lt 17 ]]; then
+    log "java $major found; jcompose needs 17 or newer"
+    exit 1
+  fi
+}
+
+# Packages the suites need that are not there yet (installed as root on Debian/Ubuntu).
+install_needs() {
+  :
+}
+
+# Daemons the suites need; each one started here registers its stop with on_exit.
+start_services() {
+  :
+}
+
+main() {
+  check_tools
+  install_needs
+  start_services
+  log "running mvn -B verify in $root"
+  local status=0
+  mvn -B verify "$@" || status=$?
+  return "$status"
+}
+
+main "$@"
