@@ -1,5 +1,7 @@
 package io.jcompose.cli;
 
+import io.jcompose.model.load.ProjectLoader;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -11,11 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/**
- * Every stack under {@code examples/} goes through {@code jcompose config}. Uses the temporary
- * {@link TestLoader} until ProjectLoader is merged; then the loader here becomes
- * ProjectLoader::load.
- */
+/** Every stack under {@code examples/} goes through {@code jcompose config} without an error. */
 class ExamplesTest {
 
   private static final Path EXAMPLES = Path.of("..", "examples").toAbsolutePath().normalize();
@@ -29,7 +27,7 @@ class ExamplesTest {
   @ParameterizedTest
   @MethodSource("examples")
   void example_rendersWithConfig(Path example) {
-    var cli = Cli.in(example, TestLoader::load);
+    var cli = Cli.in(example, ProjectLoader::load);
 
     int code = cli.run("-f", "compose.yaml", "config", "--services");
 

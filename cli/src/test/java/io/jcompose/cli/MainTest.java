@@ -1,5 +1,7 @@
 package io.jcompose.cli;
 
+import io.jcompose.model.load.ProjectLoader;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jcompose.model.load.LoadResult;
@@ -15,7 +17,7 @@ class MainTest {
   @TempDir Path directory;
 
   private Cli cli() {
-    return Cli.in(directory, TestLoader::load);
+    return Cli.in(directory, ProjectLoader::load);
   }
 
   @Test

@@ -3,7 +3,7 @@ package io.jcompose.cli.command;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jcompose.cli.Cli;
-import io.jcompose.cli.TestLoader;
+import io.jcompose.model.load.ProjectLoader;
 import io.jcompose.model.load.LoadOptions.Stages;
 import io.jcompose.model.load.LoadResult;
 import io.jcompose.model.project.Project;
@@ -52,7 +52,7 @@ class ConfigCommandTest {
   @BeforeEach
   void writeCompose() throws IOException {
     Files.writeString(directory.resolve("compose.yaml"), COMPOSE);
-    cli = Cli.in(directory, TestLoader::load);
+    cli = Cli.in(directory, ProjectLoader::load);
   }
 
   @Test
@@ -154,7 +154,7 @@ class ConfigCommandTest {
   @Test
   void config_readsStdinForDash() {
     var fromStdin =
-        new Cli(directory, Map.of(), "services:\n  app:\n    image: busybox\n", TestLoader::load);
+        new Cli(directory, Map.of(), "services:\n  app:\n    image: busybox\n", ProjectLoader::load);
 
     assertThat(fromStdin.run("-f", "-", "config", "--services")).isEqualTo(0);
     assertThat(fromStdin.out()).isEqualTo("app\n");
@@ -202,35 +202,20 @@ class ConfigCommandTest {
   }
 
   @Test
-  void config_validProjectWarnings_goToStderr() {
-    var warning =
-        Diagnostic.warning(
-            new Position("compose.yaml", 1, 1), YamlPath.of("version"), "version is obsolete");
-    var valid =
-        Cli.in(
-            directory,
-            options -> {
-              var loaded = TestLoader.load(options);
-              return new LoadResult(loaded.canonical(), loaded.project(), List.of(warning));
-            });
+  void config_validProjectWarnings_goToStderr() throws IOException {
+    Files.writeString(
+        directory.resolve("compose.yaml"), "version: \"3.8\"\nservices:\n  app:\n    image: a\n");
 
-    assertThat(valid.run("config", "--services")).isEqualTo(0);
-    assertThat(valid.err()).isEqualTo("compose.yaml:1:1: warning: version: version is obsolete\n");
-    assertThat(valid.out()).isEqualTo("db\nweb\nworker\n");
+    assertThat(cli.run("config", "--services")).isEqualTo(0);
+    assertThat(cli.err()).startsWith("compose.yaml:1:1: warning: version: the attribute `version`");
+    assertThat(cli.out()).isEqualTo("app\n");
   }
 
   @Test
-  void config_imagesUseTheProjectNameWhenTheDocumentHasNone() throws IOException {
+  void config_imagesNameBuiltServicesAfterTheProject() throws IOException {
     Files.writeString(directory.resolve("compose.yaml"), "services:\n  api:\n    build: .\n");
-    var project = new Project("fromloader", directory, List.of());
-    var noName =
-        Cli.in(
-            directory,
-            options ->
-                new LoadResult(
-                    TestLoader.load(options).canonical(), Optional.of(project), List.of()));
 
-    assertThat(noName.run("config", "--images")).isEqualTo(0);
-    assertThat(noName.out()).isEqualTo("fromloader-api\n");
+    assertThat(cli.run("-p", "fromflag", "config", "--images")).isEqualTo(0);
+    assertThat(cli.out()).isEqualTo("fromflag-api\n");
   }
 }
