@@ -1,0 +1,41 @@
+package io.jcompose.model.canonical;
+
+import io.jcompose.model.canonical.KeyValueForms.BareKey;
+import io.jcompose.schema.node.MapNode;
+import io.jcompose.schema.node.Node;
+import io.jcompose.schema.node.ScalarNode;
+
+/**
+ * {@code build}: a string becomes {@code {context}}; {@code context} defaults to {@code .} and
+ * {@code dockerfile} to {@code Dockerfile} unless {@code dockerfile_inline} is given; list forms of
+ * args, labels, additional contexts, ssh and extra hosts become mappings.
+ */
+final class BuildForms {
+
+  private BuildForms() {}
+
+  static Node canonicalize(Node value, CanonicalContext context) {
+    MapNode build;
+    if (value instanceof ScalarNode scalar && !scalar.isNull()) {
+      build = Trees.map(value.position()).with("context", scalar);
+    } else if (value instanceof MapNode map) {
+      build = map;
+    } else {
+      return value;
+    }
+    build = Trees.withDefault(build, "context", ".");
+    if (!build.has("dockerfile_inline")) {
+      build = Trees.withDefault(build, "dockerfile", "Dockerfile");
+    }
+    BareKey bareArgument = context.normalize() ? BareKey.LOOKUP_OR_DROP : BareKey.NULL;
+    return build
+        .map("args", args -> KeyValueForms.toMap(args, bareArgument, context.environment()))
+        .map("labels", l -> KeyValueForms.toMap(l, BareKey.EMPTY, context.environment()))
+        .map(
+            "additional_contexts",
+            c -> KeyValueForms.toMap(c, BareKey.EMPTY, context.environment()))
+        .map("ssh", KeyValueForms::ssh)
+        .map("extra_hosts", KeyValueForms::extraHosts)
+        .withTag(value.tag());
+  }
+}
