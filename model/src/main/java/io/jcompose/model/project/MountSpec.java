@@ -225,11 +225,9 @@ public record MountSpec(
       char character = text.charAt(i);
       boolean driveColon =
           character == ':'
+              && sections.isEmpty()
               && buffer.length() == 1
-              && Character.isLetter(buffer.charAt(0))
-              && i + 1 < text.length()
-              && (text.charAt(i + 1) == '\\' || text.charAt(i + 1) == '/')
-              && sections.isEmpty();
+              && isDriveLetterFollowedBySeparator(text, i);
       if (character == '{') {
         braces++;
       } else if (character == '}' && braces > 0) {
@@ -244,6 +242,19 @@ public record MountSpec(
     }
     sections.add(buffer.toString());
     return sections;
+  }
+
+  /**
+   * {@code C:\\x} or {@code C:/x}; a lowercase letter before {@code :/} stays a volume name so that
+   * {@code a:/data} mounts volume {@code a}.
+   */
+  private static boolean isDriveLetterFollowedBySeparator(String text, int colon) {
+    char letter = text.charAt(colon - 1);
+    if (colon + 1 >= text.length() || !Character.isLetter(letter)) {
+      return false;
+    }
+    char next = text.charAt(colon + 1);
+    return next == '\\' || (next == '/' && Character.isUpperCase(letter));
   }
 
   private static IllegalArgumentException invalid(String text, String reason) {
