@@ -7,8 +7,8 @@ import io.jcompose.schema.node.ScalarNode;
 
 /**
  * {@code build}: a string becomes {@code {context}}; {@code context} defaults to {@code .} and
- * {@code dockerfile} to {@code Dockerfile} unless {@code dockerfile_inline} is given; list forms of
- * args, labels, additional contexts, ssh and extra hosts become mappings.
+ * {@code dockerfile} to {@code Dockerfile} when normalising, unless {@code dockerfile_inline} is
+ * given; list forms of args, labels, additional contexts, ssh and extra hosts become mappings.
  */
 final class BuildForms {
 
@@ -24,7 +24,7 @@ final class BuildForms {
       return value;
     }
     build = Trees.withDefault(build, "context", ".");
-    if (!build.has("dockerfile_inline")) {
+    if (context.normalize() && !build.has("dockerfile_inline")) {
       build = Trees.withDefault(build, "dockerfile", "Dockerfile");
     }
     BareKey bareArgument = context.normalize() ? BareKey.LOOKUP_OR_DROP : BareKey.NULL;

@@ -115,8 +115,11 @@ final class KeyValueForms {
     return Trees.map(entries, node.position());
   }
 
-  /** {@code build.ssh}: {@code default} or {@code id=path} entries become {@code id: path}. */
+  /**
+   * {@code build.ssh}: {@code id=path} entries become {@code id: path}, a bare {@code default}
+   * becomes {@code default: null} (the agent socket).
+   */
   static Node ssh(Node node) {
-    return toMap(node, BareKey.EMPTY, key -> Optional.empty());
+    return toMap(node, BareKey.NULL, key -> Optional.empty());
   }
 }

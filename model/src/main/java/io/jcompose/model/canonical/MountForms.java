@@ -91,7 +91,10 @@ final class MountForms {
     return Trees.map(entries, position);
   }
 
-  /** {@code HOST[:CONTAINER[:PERMISSIONS]]} to {@code {source, target, permissions}}. */
+  /**
+   * {@code HOST[:CONTAINER[:PERMISSIONS]]} to {@code {source, target, permissions}}; as in
+   * compose-go, a second part is always the container path.
+   */
   static Node devices(Node devices, YamlPath path, Diagnostics diagnostics) {
     return eachItem(
         devices,
@@ -106,9 +109,7 @@ final class MountForms {
           String source = parts[0];
           String target = parts[0];
           String permissions = "rwm";
-          if (parts.length == 2 && isDevicePermissions(parts[1])) {
-            permissions = parts[1];
-          } else if (parts.length == 2) {
+          if (parts.length == 2) {
             target = parts[1];
           } else if (parts.length == 3) {
             target = parts[1];

@@ -11,16 +11,38 @@ import org.junit.jupiter.api.Test;
 class ShortToLongTest {
 
   @Test
-  void build_stringBecomesContextWithDefaultDockerfile() {
+  void build_stringBecomesContext() {
     var result = Fixture.forms("services: {app: {build: ./app}}");
+
+    assertThat(result.service("app", "build")).isEqualTo(Map.of("context", "./app"));
+  }
+
+  @Test
+  void build_dockerfileDefaultsToDockerfileWhenNormalizing() {
+    var result =
+        Fixture.run("services: {app: {build: ./app}}", Fixture.context(true, false, Map.of()));
 
     assertThat(result.service("app", "build"))
         .isEqualTo(Map.of("context", "./app", "dockerfile", "Dockerfile"));
   }
 
   @Test
+  void build_sshListBecomesMapWithNullDefault() {
+    var result =
+        Fixture.forms("services: {app: {build: {context: ., ssh: [default, 'key=./id_rsa']}}}");
+
+    var expected = new HashMap<String, Object>();
+    expected.put("default", null);
+    expected.put("key", "./id_rsa");
+    assertThat(result.service("app", "build", "ssh")).isEqualTo(expected);
+  }
+
+  @Test
   void build_inlineDockerfileGetsNoDefaultDockerfileButDefaultContext() {
-    var result = Fixture.forms("services: {app: {build: {dockerfile_inline: 'FROM alpine'}}}");
+    var result =
+        Fixture.run(
+            "services: {app: {build: {dockerfile_inline: 'FROM alpine'}}}",
+            Fixture.context(true, false, Map.of()));
 
     assertThat(result.service("app", "build"))
         .isEqualTo(Map.of("dockerfile_inline", "FROM alpine", "context", "."));
@@ -171,14 +193,14 @@ class ShortToLongTest {
   void devices_stringsBecomeSourceTargetPermissions() {
     var result =
         Fixture.forms(
-            "services: {a: {image: x, devices: [/dev/fuse, '/dev/sda:/dev/xvda:r', '/dev/kvm:rw']}}");
+            "services: {a: {image: x, devices: [/dev/fuse, '/dev/sda:/dev/xvda:r', '/dev/kvm:/dev/vm']}}");
 
     assertThat(result.service("a", "devices"))
         .isEqualTo(
             List.of(
                 Map.of("source", "/dev/fuse", "target", "/dev/fuse", "permissions", "rwm"),
                 Map.of("source", "/dev/sda", "target", "/dev/xvda", "permissions", "r"),
-                Map.of("source", "/dev/kvm", "target", "/dev/kvm", "permissions", "rw")));
+                Map.of("source", "/dev/kvm", "target", "/dev/vm", "permissions", "rwm")));
   }
 
   @Test
