@@ -55,7 +55,10 @@ final class Normalization {
 
   private static MapNode service(MapNode service) {
     MapNode result = service;
-    if (!service.has("networks") && !service.has("network_mode") && !service.has("provider")) {
+    boolean noNetworks =
+        !service.has("networks")
+            || (service.get("networks") instanceof MapNode networks && networks.isEmpty());
+    if (noNetworks && !service.has("network_mode") && !service.has("provider")) {
       result =
           result.with(
               "networks",
@@ -115,9 +118,7 @@ final class Normalization {
     }
     var entries = new LinkedHashMap<String, Node>();
     entries.put("condition", scalar("service_started", position));
-    if (restart) {
-      entries.put("restart", scalar(true, position));
-    }
+    entries.put("restart", scalar(restart, position));
     entries.put("required", scalar(true, position));
     return dependsOn.with(serviceName, Trees.map(entries, position));
   }

@@ -22,6 +22,14 @@ class NormalizationTest {
   }
 
   @Test
+  void emptyNetworksMappingAlsoMeansTheDefaultNetwork() {
+    var result = normalized("services: {web: {image: x, networks: {}}}");
+
+    assertThat(result.service("web", "networks"))
+        .isEqualTo(Collections.singletonMap("default", null));
+  }
+
+  @Test
   void networkModeServicesGetNoImplicitNetworkAndNoDefaultIsDeclared() {
     var result = normalized("services: {web: {image: x, network_mode: host}}");
 
@@ -80,9 +88,12 @@ class NormalizationTest {
     assertThat(result.service("web", "depends_on"))
         .isEqualTo(
             Map.of(
-                "db", Map.of("condition", "service_started", "restart", true, "required", true),
-                "cache", Map.of("condition", "service_started", "restart", true, "required", true),
-                "files", Map.of("condition", "service_started", "required", true)));
+                "db",
+                Map.of("condition", "service_started", "restart", true, "required", true),
+                "cache",
+                Map.of("condition", "service_started", "restart", true, "required", true),
+                "files",
+                Map.of("condition", "service_started", "restart", false, "required", true)));
   }
 
   @Test
