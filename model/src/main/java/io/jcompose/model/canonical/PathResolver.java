@@ -30,8 +30,8 @@ final class PathResolver {
     if (path.isEmpty() || isWindowsPath(path)) {
       return path;
     }
-    if (path.equals("~") || path.startsWith("~/")) {
-      return Path.of(home + path.substring(1)).normalize().toString();
+    if (path.startsWith("~")) {
+      return Path.of(home, path.substring(1)).normalize().toString();
     }
     Path given = Path.of(path);
     return given.isAbsolute()
@@ -52,7 +52,17 @@ final class PathResolver {
     if (result.get("volumes") instanceof MapNode volumes) {
       result = result.with("volumes", eachValue(volumes, this::localBindVolume));
     }
-    return result;
+    return result.map("include", include -> eachListItem(include, this::include));
+  }
+
+  /** An include entry: a path, or {@code {path, project_directory, env_file}}. */
+  private Node include(Node entry) {
+    if (entry instanceof MapNode map) {
+      return map.map("path", paths -> eachListItem(paths, this::path))
+          .map("project_directory", this::path)
+          .map("env_file", files -> eachListItem(files, this::path));
+    }
+    return path(entry);
   }
 
   MapNode service(MapNode service) {
@@ -118,8 +128,7 @@ final class PathResolver {
 
   private MapNode localBindVolume(MapNode volume) {
     String driver = text(volume.get("driver"));
-    if ((driver != null && !driver.equals("local"))
-        || !(volume.get("driver_opts") instanceof MapNode options)) {
+    if (!"local".equals(driver) || !(volume.get("driver_opts") instanceof MapNode options)) {
       return volume;
     }
     String mountOptions = text(options.get("o"));

@@ -55,6 +55,27 @@ class PathResolutionTest {
   }
 
   @Test
+  void includeEntriesAreResolvedInBothForms() {
+    var result =
+        RelativePaths.resolveDocument(
+            Fixture.parse(
+                "include: [sub/compose.yaml, {path: [a.yaml, b.yaml], project_directory: ..,"
+                    + " env_file: x.env}]"),
+            Path.of("/top"));
+
+    assertThat(result.toPlain())
+        .isEqualTo(
+            Map.of(
+                "include",
+                List.of(
+                    "/top/sub/compose.yaml",
+                    Map.of(
+                        "path", List.of("/top/a.yaml", "/top/b.yaml"),
+                        "project_directory", "/",
+                        "env_file", "/top/x.env"))));
+  }
+
+  @Test
   void remoteBuildContextIsLeftAlone() {
     var result = resolved("services: {a: {build: 'https://github.com/x/y.git#main'}}");
 
@@ -69,12 +90,14 @@ class PathResolutionTest {
             """
             volumes:
               bound: {driver: local, driver_opts: {type: none, o: bind, device: ./store}}
-              nfs: {driver_opts: {type: nfs, o: "addr=1.2.3.4", device: ":/exports"}}
+              nfs: {driver: local, driver_opts: {type: nfs, o: "addr=1.2.3.4", device: ":/x"}}
+              other: {driver_opts: {o: bind, device: ./kept}}
             """);
 
     assertThat(result.at("volumes", "bound", "driver_opts", "device"))
         .isEqualTo("/work/project/store");
-    assertThat(result.at("volumes", "nfs", "driver_opts", "device")).isEqualTo(":/exports");
+    assertThat(result.at("volumes", "nfs", "driver_opts", "device")).isEqualTo(":/x");
+    assertThat(result.at("volumes", "other", "driver_opts", "device")).isEqualTo("./kept");
   }
 
   @Test
