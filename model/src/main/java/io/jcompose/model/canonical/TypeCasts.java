@@ -71,6 +71,8 @@ final class TypeCasts {
             "cpu_quota",
             "cpu_period",
             "cpu_count",
+            "cpu_rt_period",
+            "cpu_rt_runtime",
             "oom_score_adj",
             "mem_swappiness",
             "deploy.replicas",

@@ -48,9 +48,9 @@ public record Project(
         });
   }
 
-  /** A project with no services or resources. */
-  public static Project empty(String name, Path workingDirectory, List<Path> configFiles) {
-    return new Project(
+  /** A project with no services or resources (the shape of the first stub, kept for callers). */
+  public Project(String name, Path workingDirectory, List<Path> configFiles) {
+    this(
         name,
         workingDirectory,
         configFiles,

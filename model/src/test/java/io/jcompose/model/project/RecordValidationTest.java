@@ -292,4 +292,20 @@ class RecordValidationTest {
     assertThat(IpAddresses.isIp("1::2::3")).isFalse();
     assertThat(IpAddresses.isIp("localhost")).isFalse();
   }
+
+  @Test
+  void project_threeArgumentConstructorMakesAnEmptyProject() {
+    var project = new Project("p", Path.of("/p"), List.of(Path.of("/p/compose.yaml")));
+
+    assertThat(project.services()).isEmpty();
+    assertThat(project.configFiles()).containsExactly(Path.of("/p/compose.yaml"));
+  }
+
+  @Test
+  void project_rejectsBlankNameAndUnknownServiceLookups() {
+    assertThatThrownBy(() -> new Project(" ", Path.of("/p"), List.of()))
+        .hasMessageContaining("needs a name");
+    assertThatThrownBy(() -> new Project("p", Path.of("/p"), List.of()).service("web"))
+        .hasMessageContaining("no service \"web\" in p");
+  }
 }
