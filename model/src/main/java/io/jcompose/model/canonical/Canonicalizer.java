@@ -34,7 +34,7 @@ public final class Canonicalizer {
                   entries.put(
                       name,
                       service instanceof MapNode map
-                          ? forms.canonicalize(map, servicesPath.key(name))
+                          ? Unicity.apply(forms.canonicalize(map, servicesPath.key(name)))
                           : service));
       result = result.with("services", services.withEntries(entries));
     }

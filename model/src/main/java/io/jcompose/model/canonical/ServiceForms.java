@@ -87,7 +87,9 @@ final class ServiceForms {
     var entries = new LinkedHashMap<String, Node>();
     if (value instanceof SeqNode seq) {
       for (Node item : seq.items()) {
-        entries.put(text(item), dependency(Trees.map(item.position())));
+        if (text(item) != null) {
+          entries.put(text(item), dependency(Trees.map(item.position())));
+        }
       }
       return Trees.map(entries, value.position()).withTag(value.tag());
     }
@@ -132,7 +134,9 @@ final class ServiceForms {
     }
     var entries = new LinkedHashMap<String, Node>();
     for (Node item : seq.items()) {
-      entries.put(text(item), ScalarNode.nullAt(item.position()));
+      if (text(item) != null) {
+        entries.put(text(item), ScalarNode.nullAt(item.position()));
+      }
     }
     return Trees.map(entries, value.position()).withTag(value.tag());
   }
