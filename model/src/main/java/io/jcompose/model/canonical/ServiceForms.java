@@ -56,8 +56,7 @@ final class ServiceForms {
       case "devices" -> MountForms.devices(value, path, diagnostics);
       case "secrets" -> MountForms.secrets(value, path);
       case "configs" -> MountForms.configs(value, path);
-      case "networks" -> namesToMap(value);
-      case "models" -> namesToMap(value);
+      case "networks", "models" -> namesToMap(value);
       case "pull_policy" ->
           "if_not_present".equals(text(value)) ? ((ScalarNode) value).withValue("missing") : value;
       case "gpus" -> gpus(value, path);
