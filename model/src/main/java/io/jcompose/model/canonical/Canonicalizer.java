@@ -22,9 +22,10 @@ public final class Canonicalizer {
 
   public static MapNode canonicalize(
       MapNode document, CanonicalContext context, Diagnostics diagnostics) {
-    MapNode result = TypeCasts.apply(document, diagnostics);
+    var problems = new Problems(diagnostics, !context.interpolated());
+    MapNode result = TypeCasts.apply(document, problems);
     if (result.get("services") instanceof MapNode services) {
-      var forms = new ServiceForms(context, diagnostics);
+      var forms = new ServiceForms(context, problems);
       var entries = new LinkedHashMap<String, Node>();
       YamlPath servicesPath = YamlPath.ROOT.key("services");
       services
@@ -38,7 +39,7 @@ public final class Canonicalizer {
                           : service));
       result = result.with("services", services.withEntries(entries));
     }
-    var resources = new ResourceForms(diagnostics);
+    var resources = new ResourceForms(problems);
     for (String kind : ResourceForms.KINDS) {
       if (result.get(kind) instanceof MapNode map) {
         result = result.with(kind, resources.canonicalize(kind, map, YamlPath.ROOT.key(kind)));

@@ -2,7 +2,6 @@ package io.jcompose.model.canonical;
 
 import static io.jcompose.model.canonical.Trees.scalar;
 
-import io.jcompose.schema.diagnostic.Diagnostics;
 import io.jcompose.schema.node.MapNode;
 import io.jcompose.schema.node.Node;
 import io.jcompose.schema.node.Position;
@@ -21,12 +20,12 @@ final class CommandForms {
    * A string command is split shell-style into its arguments (not run through a shell); list items
    * become strings; null stays null (meaning "not set").
    */
-  static Node command(Node command, YamlPath path, Diagnostics diagnostics) {
+  static Node command(Node command, YamlPath path, Problems problems) {
     if (command instanceof ScalarNode scalar && scalar.isString()) {
       try {
         return strings(ShellWords.split(scalar.text()), scalar.position());
       } catch (IllegalArgumentException e) {
-        diagnostics.error(
+        problems.unparsable(
             scalar.position(),
             path,
             e.getMessage(),
@@ -51,7 +50,7 @@ final class CommandForms {
    * {@code test: "curl x"} becomes {@code ["CMD-SHELL", "curl x"]}; {@code disable: true} sets the
    * test to {@code ["NONE"]}; a list test must start with CMD, CMD-SHELL or NONE.
    */
-  static Node healthcheck(Node healthcheck, YamlPath path, Diagnostics diagnostics) {
+  static Node healthcheck(Node healthcheck, YamlPath path, Problems problems) {
     if (!(healthcheck instanceof MapNode map)) {
       return healthcheck;
     }
@@ -62,7 +61,7 @@ final class CommandForms {
     } else if (test instanceof SeqNode seq && seq.size() > 0) {
       String first = Trees.text(seq.get(0));
       if (!"CMD".equals(first) && !"CMD-SHELL".equals(first) && !"NONE".equals(first)) {
-        diagnostics.error(
+        problems.error(
             seq.get(0).position(),
             path.key("test").index(0),
             "healthcheck test must start with CMD, CMD-SHELL or NONE, not \"" + first + "\"",

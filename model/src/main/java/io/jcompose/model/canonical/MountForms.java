@@ -4,7 +4,6 @@ import static io.jcompose.model.canonical.Trees.scalar;
 import static io.jcompose.model.canonical.Trees.text;
 
 import io.jcompose.model.project.MountSpec;
-import io.jcompose.schema.diagnostic.Diagnostics;
 import io.jcompose.schema.node.MapNode;
 import io.jcompose.schema.node.Node;
 import io.jcompose.schema.node.Position;
@@ -23,7 +22,7 @@ final class MountForms {
 
   private MountForms() {}
 
-  static Node volumes(Node volumes, YamlPath path, Diagnostics diagnostics) {
+  static Node volumes(Node volumes, YamlPath path, Problems problems) {
     return eachItem(
         volumes,
         path,
@@ -32,12 +31,13 @@ final class MountForms {
             try {
               return toNode(MountSpec.parse(scalar.text()), scalar.position());
             } catch (IllegalArgumentException e) {
-              diagnostics.error(
-                  scalar.position(),
-                  itemPath,
-                  e.getMessage(),
-                  "write SOURCE:TARGET[:OPTIONS] or TARGET, e.g. ./data:/data:ro");
-              return null;
+              boolean keep =
+                  problems.unparsable(
+                      scalar.position(),
+                      itemPath,
+                      e.getMessage(),
+                      "write SOURCE:TARGET[:OPTIONS] or TARGET, e.g. ./data:/data:ro");
+              return keep ? item : null;
             }
           }
           return item instanceof MapNode map ? longVolume(map) : item;
@@ -95,7 +95,7 @@ final class MountForms {
    * {@code HOST[:CONTAINER[:PERMISSIONS]]} to {@code {source, target, permissions}}; as in
    * compose-go, a second part is always the container path.
    */
-  static Node devices(Node devices, YamlPath path, Diagnostics diagnostics) {
+  static Node devices(Node devices, YamlPath path, Problems problems) {
     return eachItem(
         devices,
         path,
@@ -119,12 +119,14 @@ final class MountForms {
               || source.isEmpty()
               || target.isEmpty()
               || !isDevicePermissions(permissions)) {
-            diagnostics.error(
-                scalar.position(),
-                itemPath,
-                "invalid device \"" + scalar.text() + "\"",
-                "write HOST_PATH[:CONTAINER_PATH[:PERMISSIONS]] with permissions made of r, w, m");
-            return null;
+            boolean keep =
+                problems.unparsable(
+                    scalar.position(),
+                    itemPath,
+                    "invalid device \"" + scalar.text() + "\"",
+                    "write HOST_PATH[:CONTAINER_PATH[:PERMISSIONS]] with permissions made of r, w,"
+                        + " m");
+            return keep ? item : null;
           }
           Position position = scalar.position();
           var entries = new LinkedHashMap<String, Node>();

@@ -5,7 +5,6 @@ import static io.jcompose.model.canonical.Trees.text;
 
 import io.jcompose.model.project.IpAddresses;
 import io.jcompose.model.project.PortSpec;
-import io.jcompose.schema.diagnostic.Diagnostics;
 import io.jcompose.schema.node.MapNode;
 import io.jcompose.schema.node.Node;
 import io.jcompose.schema.node.Position;
@@ -23,7 +22,7 @@ final class PortForms {
 
   private PortForms() {}
 
-  static Node canonicalize(Node ports, YamlPath path, Diagnostics diagnostics) {
+  static Node canonicalize(Node ports, YamlPath path, Problems problems) {
     if (!(ports instanceof SeqNode seq)) {
       return ports;
     }
@@ -37,14 +36,16 @@ final class PortForms {
             items.add(toNode(port, scalar.position()));
           }
         } catch (IllegalArgumentException e) {
-          diagnostics.error(
+          if (problems.unparsable(
               scalar.position(),
               itemPath,
               e.getMessage(),
-              "write [HOST_IP:][HOST[-HOST2]:]CONTAINER[-CONTAINER2][/PROTOCOL], e.g. 8080:80");
+              "write [HOST_IP:][HOST[-HOST2]:]CONTAINER[-CONTAINER2][/PROTOCOL], e.g. 8080:80")) {
+            items.add(scalar);
+          }
         }
       } else if (item instanceof MapNode map) {
-        items.add(longForm(map, itemPath, diagnostics));
+        items.add(longForm(map, itemPath, problems));
       } else {
         items.add(item);
       }
@@ -52,12 +53,12 @@ final class PortForms {
     return seq.withItems(items);
   }
 
-  private static MapNode longForm(MapNode port, YamlPath path, Diagnostics diagnostics) {
+  private static MapNode longForm(MapNode port, YamlPath path, Problems problems) {
     MapNode result = Trees.withDefault(port, "mode", "ingress");
     result = Trees.withDefault(result, "protocol", "tcp");
     String hostIp = text(port.get("host_ip"));
     if (hostIp != null && !IpAddresses.isIp(hostIp)) {
-      diagnostics.error(
+      problems.unparsable(
           port.get("host_ip").position(),
           path.key("host_ip"),
           "invalid host_ip \"" + hostIp + "\": not an IP address",

@@ -1,7 +1,6 @@
 package io.jcompose.model.canonical;
 
 import io.jcompose.model.canonical.KeyValueForms.BareKey;
-import io.jcompose.schema.diagnostic.Diagnostics;
 import io.jcompose.schema.node.MapNode;
 import io.jcompose.schema.node.Node;
 import io.jcompose.schema.node.ScalarNode;
@@ -18,10 +17,10 @@ final class ResourceForms {
 
   static final List<String> KINDS = List.of("networks", "volumes", "configs", "secrets");
 
-  private final Diagnostics diagnostics;
+  private final Problems problems;
 
-  ResourceForms(Diagnostics diagnostics) {
-    this.diagnostics = diagnostics;
+  ResourceForms(Problems problems) {
+    this.problems = problems;
   }
 
   MapNode canonicalize(String kind, MapNode resources, YamlPath path) {
@@ -51,7 +50,7 @@ final class ResourceForms {
     if (kind.equals("volumes") && external) {
       for (String key : result.entries().keySet()) {
         if (!key.equals("external") && !key.equals("name") && !key.startsWith("x-")) {
-          diagnostics.error(
+          problems.error(
               result.keyPosition(key),
               path.key(key),
               "conflicting parameters \"external\" and \"" + key + "\" specified for volume",
@@ -67,7 +66,7 @@ final class ResourceForms {
       long given = sources.stream().filter(result::has).count();
       if (given != 1) {
         String singular = kind.substring(0, kind.length() - 1);
-        diagnostics.error(
+        problems.error(
             result.position(),
             path,
             singular
@@ -95,7 +94,7 @@ final class ResourceForms {
     }
     String explicit = Trees.text(resource.get("name"));
     if (explicit != null && !explicit.equals(Trees.text(externalName))) {
-      diagnostics.error(
+      problems.error(
           externalName.position(),
           path.key("external").key("name"),
           "conflicting names: name is \""
@@ -106,7 +105,7 @@ final class ResourceForms {
           "remove external.name and keep name");
       return result;
     }
-    diagnostics.warning(
+    problems.warning(
         externalName.position(),
         path.key("external").key("name"),
         "external.name is deprecated; use name with external: true");

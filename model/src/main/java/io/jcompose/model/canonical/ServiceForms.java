@@ -4,7 +4,6 @@ import static io.jcompose.model.canonical.Trees.scalar;
 import static io.jcompose.model.canonical.Trees.text;
 
 import io.jcompose.model.canonical.KeyValueForms.BareKey;
-import io.jcompose.schema.diagnostic.Diagnostics;
 import io.jcompose.schema.node.MapNode;
 import io.jcompose.schema.node.Node;
 import io.jcompose.schema.node.ScalarNode;
@@ -23,11 +22,11 @@ final class ServiceForms {
   private static final Set<String> PLAIN_MAPS = Set.of("labels", "annotations", "sysctls");
 
   private final CanonicalContext context;
-  private final Diagnostics diagnostics;
+  private final Problems problems;
 
-  ServiceForms(CanonicalContext context, Diagnostics diagnostics) {
+  ServiceForms(CanonicalContext context, Problems problems) {
     this.context = context;
-    this.diagnostics = diagnostics;
+    this.problems = problems;
   }
 
   MapNode canonicalize(MapNode service, YamlPath path) {
@@ -45,15 +44,15 @@ final class ServiceForms {
     }
     return switch (key) {
       case "build" -> BuildForms.canonicalize(value, context);
-      case "command", "entrypoint" -> CommandForms.command(value, path, diagnostics);
-      case "healthcheck" -> CommandForms.healthcheck(value, path, diagnostics);
+      case "command", "entrypoint" -> CommandForms.command(value, path, problems);
+      case "healthcheck" -> CommandForms.healthcheck(value, path, problems);
       case "depends_on" -> dependsOn(value);
       case "env_file" -> envFiles(value);
       case "environment" -> KeyValueForms.toMap(value, BareKey.LOOKUP, context.environment());
       case "extra_hosts" -> KeyValueForms.extraHosts(value);
-      case "ports" -> PortForms.canonicalize(value, path, diagnostics);
-      case "volumes" -> MountForms.volumes(value, path, diagnostics);
-      case "devices" -> MountForms.devices(value, path, diagnostics);
+      case "ports" -> PortForms.canonicalize(value, path, problems);
+      case "volumes" -> MountForms.volumes(value, path, problems);
+      case "devices" -> MountForms.devices(value, path, problems);
       case "secrets" -> MountForms.secrets(value, path);
       case "configs" -> MountForms.configs(value, path);
       case "networks", "models" -> namesToMap(value);
@@ -156,7 +155,7 @@ final class ServiceForms {
             return item;
           }
           if (request.has("count") && request.has("device_ids")) {
-            diagnostics.error(
+            problems.error(
                 request.keyPosition("device_ids"),
                 itemPath.key("device_ids"),
                 "device request sets both count and device_ids",
@@ -193,7 +192,7 @@ final class ServiceForms {
         if (watch.get(i) instanceof MapNode rule && rule.has("path")) {
           String watched = text(rule.get("path"));
           if (watched == null || watched.isBlank()) {
-            diagnostics.error(
+            problems.error(
                 rule.get("path").position(),
                 path.key("watch").index(i).key("path"),
                 "develop.watch path cannot be empty",

@@ -2,7 +2,6 @@ package io.jcompose.model.canonical;
 
 import io.jcompose.model.project.ByteSize;
 import io.jcompose.model.project.Durations;
-import io.jcompose.schema.diagnostic.Diagnostics;
 import io.jcompose.schema.node.MapNode;
 import io.jcompose.schema.node.Node;
 import io.jcompose.schema.node.ScalarNode;
@@ -143,14 +142,14 @@ final class TypeCasts {
     }
   }
 
-  private final Diagnostics diagnostics;
+  private final Problems problems;
 
-  private TypeCasts(Diagnostics diagnostics) {
-    this.diagnostics = diagnostics;
+  private TypeCasts(Problems problems) {
+    this.problems = problems;
   }
 
-  static MapNode apply(MapNode document, Diagnostics diagnostics) {
-    return (MapNode) new TypeCasts(diagnostics).walk(document, YamlPath.ROOT, new ArrayList<>());
+  static MapNode apply(MapNode document, Problems problems) {
+    return (MapNode) new TypeCasts(problems).walk(document, YamlPath.ROOT, new ArrayList<>());
   }
 
   private Node walk(Node node, YamlPath path, List<String> segments) {
@@ -175,7 +174,7 @@ final class TypeCasts {
       return seq.withItems(items);
     }
     Kind kind = kindAt(segments);
-    return kind == null ? node : cast((ScalarNode) node, kind, path, diagnostics);
+    return kind == null ? node : cast((ScalarNode) node, kind, path, problems);
   }
 
   private static Kind kindAt(List<String> segments) {
@@ -196,7 +195,7 @@ final class TypeCasts {
   }
 
   /** Casts one scalar to {@code kind}, reporting at the node when it does not cast. */
-  static ScalarNode cast(ScalarNode node, Kind kind, YamlPath path, Diagnostics diagnostics) {
+  static ScalarNode cast(ScalarNode node, Kind kind, YamlPath path, Problems problems) {
     if (node.isNull()) {
       return node;
     }
@@ -204,7 +203,7 @@ final class TypeCasts {
     try {
       return switch (kind) {
         case BOOLEAN ->
-            node.isBoolean() ? node : node.withValue(parseBoolean(node, path, diagnostics));
+            node.isBoolean() ? node : node.withValue(parseBoolean(node, path, problems));
         case INTEGER -> node.isInteger() ? node : node.withValue(parseInteger(text));
         case FLOAT -> node.withValue(Double.parseDouble(text));
         case TEXT -> node.isString() ? node : node.withValue(node.text());
@@ -225,7 +224,7 @@ final class TypeCasts {
                   + field
                   + ": expected "
                   + kind.expected;
-      diagnostics.error(node.position(), path, message, hintFor(kind));
+      problems.unparsable(node.position(), path, message, hintFor(kind));
       return node;
     }
   }
@@ -245,7 +244,7 @@ final class TypeCasts {
     return value.bitLength() < 64 ? (Object) value.longValue() : value;
   }
 
-  private static Boolean parseBoolean(ScalarNode node, YamlPath path, Diagnostics diagnostics) {
+  private static Boolean parseBoolean(ScalarNode node, YamlPath path, Problems problems) {
     String text = node.text().trim().toLowerCase(Locale.ROOT);
     switch (text) {
       case "true":
@@ -254,7 +253,7 @@ final class TypeCasts {
         return false;
       case "y", "yes", "on", "n", "no", "off":
         boolean value = text.startsWith("y") || text.equals("on");
-        diagnostics.warning(
+        problems.warning(
             node.position(),
             path,
             "\"" + node.text() + "\" is read as " + value + "; write true or false instead");
