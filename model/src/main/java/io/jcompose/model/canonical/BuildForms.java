@@ -4,6 +4,7 @@ import io.jcompose.model.canonical.KeyValueForms.BareKey;
 import io.jcompose.schema.node.MapNode;
 import io.jcompose.schema.node.Node;
 import io.jcompose.schema.node.ScalarNode;
+import io.jcompose.schema.node.SeqNode;
 
 /**
  * {@code build}: a string becomes {@code {context}}; {@code context} defaults to {@code .} and
@@ -13,6 +14,21 @@ import io.jcompose.schema.node.ScalarNode;
 final class BuildForms {
 
   private BuildForms() {}
+
+  /** Build secrets named by a string become {@code {source}}. */
+  private static Node secrets(Node secrets) {
+    if (!(secrets instanceof SeqNode list)) {
+      return secrets;
+    }
+    return list.withItems(
+        list.items().stream()
+            .map(
+                item ->
+                    item instanceof ScalarNode scalar && !scalar.isNull()
+                        ? Trees.map(item.position()).with("source", scalar)
+                        : item)
+            .toList());
+  }
 
   static Node canonicalize(Node value, CanonicalContext context) {
     MapNode build;
@@ -36,6 +52,7 @@ final class BuildForms {
             c -> KeyValueForms.toMap(c, BareKey.EMPTY, context.environment()))
         .map("ssh", KeyValueForms::ssh)
         .map("extra_hosts", KeyValueForms::extraHosts)
+        .map("secrets", BuildForms::secrets)
         .withTag(value.tag());
   }
 }

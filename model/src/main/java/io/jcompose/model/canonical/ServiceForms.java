@@ -186,10 +186,17 @@ final class ServiceForms {
     return result;
   }
 
+  /** Checks watch paths; {@code ignore} and {@code include} strings become lists. */
   private Node develop(Node value, YamlPath path) {
     if (value instanceof MapNode develop && develop.get("watch") instanceof SeqNode watch) {
+      var rules = new ArrayList<Node>();
       for (int i = 0; i < watch.size(); i++) {
-        if (watch.get(i) instanceof MapNode rule && rule.has("path")) {
+        Node item = watch.get(i);
+        rules.add(
+            item instanceof MapNode rule
+                ? rule.map("ignore", Trees::asList).map("include", Trees::asList)
+                : item);
+        if (item instanceof MapNode rule && rule.has("path")) {
           String watched = text(rule.get("path"));
           if (watched == null || watched.isBlank()) {
             problems.error(
@@ -200,6 +207,7 @@ final class ServiceForms {
           }
         }
       }
+      return develop.with("watch", watch.withItems(rules));
     }
     return value;
   }

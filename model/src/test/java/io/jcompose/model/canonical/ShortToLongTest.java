@@ -261,4 +261,17 @@ class ShortToLongTest {
     assertThat(result.service("a", "cap_add")).isEqualTo(List.of("NET_ADMIN"));
     assertThat(result.service("a", "x-note")).isEqualTo(Arrays.asList(1L, 2L));
   }
+
+  @Test
+  void buildSecretsAndWatchIgnoreShortFormsBecomeLongForms() {
+    var result =
+        Fixture.forms(
+            "services: {a: {build: {context: ., secrets: [npmrc]},"
+                + " develop: {watch: [{path: ./src, action: sync, target: /app, ignore: node_modules}]}}}");
+
+    assertThat(result.service("a", "build", "secrets"))
+        .isEqualTo(List.of(Map.of("source", "npmrc")));
+    assertThat(result.service("a", "develop", "watch", 0, "ignore"))
+        .isEqualTo(List.of("node_modules"));
+  }
 }
