@@ -9,7 +9,7 @@ import io.jcompose.model.project.Volume;
 import io.jcompose.schema.diagnostic.Diagnostic;
 import io.jcompose.schema.diagnostic.Diagnostics;
 import io.jcompose.schema.node.MapNode;
-import io.jcompose.schema.node.Node;
+import io.jcompose.schema.node.Position;
 import io.jcompose.schema.node.YamlPath;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -75,14 +75,13 @@ public final class ProjectBinder {
                 try {
                   bound.put(key, binder.apply(key, map));
                 } catch (IllegalArgumentException e) {
-                  report(entries.keyPosition(key), value, kindPath.key(key), e.getMessage());
+                  report(entries.keyPosition(key), kindPath.key(key), e.getMessage());
                 }
               });
       return bound;
     }
 
-    private void report(
-        io.jcompose.schema.node.Position keyPosition, Node value, YamlPath path, String message) {
+    private void report(Position keyPosition, YamlPath path, String message) {
       boolean alreadyReported =
           diagnostics.errors().stream().map(Diagnostic::path).anyMatch(p -> startsWith(p, path));
       if (!alreadyReported) {
