@@ -88,8 +88,6 @@ final class TypeCasts {
             "build.ulimits.*",
             "build.ulimits.*.soft",
             "build.ulimits.*.hard",
-            "secrets.*.uid",
-            "secrets.*.gid",
             "networks.*.priority",
             "networks.*.gw_priority",
             "blkio_config.weight")) {
