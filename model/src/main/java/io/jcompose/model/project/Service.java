@@ -60,6 +60,11 @@ public record Service(
     }
   }
 
+  /** The image to run: {@code image}, else the name compose gives a built image. */
+  public String imageName(String projectName) {
+    return image.orElse(projectName + "-" + name);
+  }
+
   public Map<String, String> environment() {
     return process.environment();
   }

@@ -308,4 +308,26 @@ class RecordValidationTest {
     assertThatThrownBy(() -> new Project("p", Path.of("/p"), List.of()).service("web"))
         .hasMessageContaining("no service \"web\" in p");
   }
+
+  @Test
+  void service_imageNameFallsBackToProjectDashService() {
+    var built =
+        new Service(
+            "web",
+            Optional.empty(),
+            Optional.empty(),
+            process(Map.of()),
+            NETWORKING,
+            STORAGE,
+            lifecycle(1),
+            RUNTIME,
+            Map.of(),
+            Optional.empty(),
+            Optional.empty(),
+            Map.of(),
+            Map.of());
+
+    assertThat(built.imageName("shop")).isEqualTo("shop-web");
+    assertThat(service("db", Optional.empty(), 1).imageName("shop")).isEqualTo("alpine");
+  }
 }
