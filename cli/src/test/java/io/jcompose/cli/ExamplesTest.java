@@ -1,9 +1,8 @@
 package io.jcompose.cli;
 
-import io.jcompose.model.load.ProjectLoader;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jcompose.model.load.ProjectLoader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

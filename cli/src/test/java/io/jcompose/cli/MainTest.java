@@ -1,10 +1,9 @@
 package io.jcompose.cli;
 
-import io.jcompose.model.load.ProjectLoader;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jcompose.model.load.LoadResult;
+import io.jcompose.model.load.ProjectLoader;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

@@ -3,10 +3,9 @@ package io.jcompose.cli.command;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jcompose.cli.Cli;
-import io.jcompose.model.load.ProjectLoader;
 import io.jcompose.model.load.LoadOptions.Stages;
 import io.jcompose.model.load.LoadResult;
-import io.jcompose.model.project.Project;
+import io.jcompose.model.load.ProjectLoader;
 import io.jcompose.schema.diagnostic.Diagnostic;
 import io.jcompose.schema.node.Position;
 import io.jcompose.schema.node.YamlPath;
@@ -154,7 +153,8 @@ class ConfigCommandTest {
   @Test
   void config_readsStdinForDash() {
     var fromStdin =
-        new Cli(directory, Map.of(), "services:\n  app:\n    image: busybox\n", ProjectLoader::load);
+        new Cli(
+            directory, Map.of(), "services:\n  app:\n    image: busybox\n", ProjectLoader::load);
 
     assertThat(fromStdin.run("-f", "-", "config", "--services")).isEqualTo(0);
     assertThat(fromStdin.out()).isEqualTo("app\n");

@@ -58,7 +58,14 @@ final class ResourceForms {
         }
       }
     }
-    if ((kind.equals("configs") || kind.equals("secrets")) && !external && !result.has("driver")) {
+    boolean unresolved =
+        result.get("external") instanceof ScalarNode flag
+            && flag.isString()
+            && flag.text().contains("${");
+    if ((kind.equals("configs") || kind.equals("secrets"))
+        && !external
+        && !unresolved
+        && !result.has("driver")) {
       List<String> sources =
           kind.equals("configs")
               ? List.of("file", "environment", "content")

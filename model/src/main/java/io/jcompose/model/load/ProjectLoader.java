@@ -62,7 +62,8 @@ public final class ProjectLoader {
             projectDirectory,
             projectEnvironment::lookup,
             options.stages().normalize(),
-            options.stages().resolvePaths());
+            options.stages().resolvePaths(),
+            options.stages().interpolate());
     MapNode named = model.with("name", ScalarNode.of(name.get(), namePosition(model)));
     MapNode canonical = Canonicalizer.canonicalize(named, context, diagnostics);
     ProfileSelector.Selection selection =
@@ -71,12 +72,18 @@ public final class ProjectLoader {
     if (options.stages().consistency()) {
       ConsistencyChecker.check(canonical, selection.disabledServices(), diagnostics);
     }
+    canonical = ProfileSelector.withoutUnusedResources(canonical);
     canonical =
         EnvFiles.resolve(canonical, projectDirectory, projectEnvironment::lookup, diagnostics);
     if (diagnostics.hasErrors()) {
       return new LoadResult(Optional.of(canonical), Optional.empty(), diagnostics.sorted());
     }
     List<Path> configFiles = setup.get().files();
+    if (!options.stages().interpolate()) {
+      // An uninterpolated model still holds ${VAR} in typed fields: it is for printing only.
+      Project unbound = new Project(name.get(), projectDirectory, configFiles);
+      return new LoadResult(Optional.of(canonical), Optional.of(unbound), diagnostics.sorted());
+    }
     Project project =
         ProjectBinder.bind(
             canonical,

@@ -18,6 +18,15 @@ import java.util.Set;
  */
 public final class ProfileSelector {
 
+  /**
+   * Drops the top-level networks, volumes, configs and secrets no enabled service uses, as docker
+   * compose does before printing or running (after the consistency checks, which must still see
+   * them to suggest names).
+   */
+  public static MapNode withoutUnusedResources(MapNode document) {
+    return UnusedResources.drop(document);
+  }
+
   private ProfileSelector() {}
 
   /**
@@ -46,7 +55,7 @@ public final class ProfileSelector {
       }
     }
     if (disabled.isEmpty()) {
-      return new Selection(UnusedResources.drop(document), Set.of());
+      return new Selection(document, Set.of());
     }
     for (var entry : enabled.entrySet()) {
       if (entry.getValue() instanceof MapNode service) {
@@ -55,7 +64,7 @@ public final class ProfileSelector {
       }
     }
     MapNode selected = document.with("services", services.withEntries(enabled));
-    return new Selection(UnusedResources.drop(selected), disabled);
+    return new Selection(selected, disabled);
   }
 
   private static boolean isEnabled(Node service, List<String> activeProfiles) {
@@ -106,7 +115,9 @@ public final class ProfileSelector {
         kept.put(target, dependency.getValue());
       }
     }
-    return service.with("depends_on", dependsOn.withEntries(kept));
+    return kept.isEmpty()
+        ? service.without("depends_on")
+        : service.with("depends_on", dependsOn.withEntries(kept));
   }
 
   private static String firstProfile(Node service) {

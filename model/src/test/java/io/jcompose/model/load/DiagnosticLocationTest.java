@@ -128,8 +128,7 @@ class DiagnosticLocationTest {
   void allDiagnosticsOfAFile_areReportedTogether() throws IOException {
     write(
         "compose.yaml",
-        "services:\n  web:\n    imag: nginx\n    enviroment: {}\n  api:\n    image: x\n"
-            + "    restart: sometimes\n");
+        "services:\n  web:\n    imag: nginx\n    enviroment: {}\n  api:\n    image: [x]\n");
     assertThat(errorsOf("compose.yaml")).hasSizeGreaterThanOrEqualTo(3);
   }
 
