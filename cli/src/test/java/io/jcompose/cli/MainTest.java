@@ -72,6 +72,9 @@ class MainTest {
   void globalOptions_reachTheLoader() {
     var cli = cli();
     writeCompose("services: {web: {image: nginx}}\n");
+    writeFile("override.yaml", "services: {web: {image: \"nginx:${TAG}\"}}\n");
+    writeFile("a.env", "TAG=1\n");
+    writeFile("b.env", "TAG=2\n");
 
     int code =
         cli.run(
@@ -93,6 +96,20 @@ class MainTest {
     assertThat(options.envFiles()).containsExactly("a.env", "b.env");
     assertThat(options.projectDirectory()).contains(directory);
     assertThat(options.workingDirectory()).isEqualTo(directory);
+    assertThat(
+            cli.run(
+                "-f",
+                "compose.yaml",
+                "-f",
+                "override.yaml",
+                "--env-file",
+                "a.env",
+                "--env-file",
+                "b.env",
+                "config",
+                "--images"))
+        .isEqualTo(0);
+    assertThat(cli.out()).endsWith("nginx:2\n");
   }
 
   @Test
@@ -207,8 +224,12 @@ class MainTest {
   }
 
   private void writeCompose(String text) {
+    writeFile("compose.yaml", text);
+  }
+
+  private void writeFile(String name, String text) {
     try {
-      java.nio.file.Files.writeString(directory.resolve("compose.yaml"), text);
+      java.nio.file.Files.writeString(directory.resolve(name), text);
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }

@@ -7,6 +7,7 @@ import io.jcompose.cli.ProjectRequest;
 import io.jcompose.cli.UserException;
 import io.jcompose.cli.render.ConfigViews;
 import io.jcompose.cli.render.DiagnosticReport;
+import io.jcompose.model.load.LoadOptions;
 import io.jcompose.model.load.LoadOptions.Stages;
 import io.jcompose.model.load.LoadResult;
 import io.jcompose.model.project.Project;
@@ -106,7 +107,12 @@ public final class ConfigCommand implements Callable<Integer> {
     CliContext context = global.context();
     checkOneView();
     var stages = new Stages(!noInterpolate, !noNormalize, !noPathResolution, !noConsistency);
-    LoadResult result = context.loader().apply(ProjectRequest.options(global, stages));
+    LoadOptions options = ProjectRequest.options(global, stages).withServices(selected);
+    if (profilesView) {
+      // every profile the files define, whichever are active
+      options = options.withProfiles(List.of("*"));
+    }
+    LoadResult result = context.loader().apply(options);
     if (!result.isValid()) {
       DiagnosticReport.print(result.diagnostics(), context.err());
       context.err().println(DiagnosticReport.invalidSummary(result.diagnostics()));

@@ -56,11 +56,14 @@ class ConfigCommandTest {
 
   @Test
   void config_printsCanonicalYaml() {
-    assertThat(cli.run("-f", "compose.yaml", "config")).isEqualTo(0);
+    assertThat(cli.run("-f", "compose.yaml", "--profile", "frontend", "config")).isEqualTo(0);
     assertThat(cli.out())
-        .startsWith("name: demo\nservices:\n  db:\n    image: postgres:16\n  web:\n")
-        .contains("    ports:\n      - published: \"8080\"\n        target: 80\n")
-        .endsWith("networks:\n  backend: {}\n  default: {}\nvolumes:\n  data: {}\n");
+        .startsWith("name: demo\nservices:\n  db:\n    image: postgres:16\n")
+        .contains(
+            "    ports:\n      - mode: ingress\n        protocol: tcp\n"
+                + "        published: \"8080\"\n        target: 80\n")
+        .endsWith("networks:\n  default:\n    name: demo_default\n");
+    assertThat(cli.out()).doesNotContain("worker").doesNotContain("backend");
     assertThat(cli.err()).isEmpty();
   }
 
@@ -79,17 +82,16 @@ class ConfigCommandTest {
 
   @Test
   void config_listViews() {
-    assertThat(cli.run("config", "--services")).isEqualTo(0);
+    assertThat(cli.run("--profile", "*", "config", "--services")).isEqualTo(0);
     assertThat(cli.run("config", "--volumes")).isEqualTo(0);
     assertThat(cli.run("config", "--networks")).isEqualTo(0);
     assertThat(cli.run("config", "--profiles")).isEqualTo(0);
-    assertThat(cli.run("config", "--images")).isEqualTo(0);
+    assertThat(cli.run("--profile", "*", "config", "--images")).isEqualTo(0);
 
     assertThat(cli.out())
         .isEqualTo(
             "db\nweb\nworker\n"
-                + "data\n"
-                + "backend\ndefault\n"
+                + "default\n"
                 + "debug\nfrontend\njobs\n"
                 + "postgres:16\nnginx:1.27\ndemo-worker\n");
   }
@@ -102,12 +104,12 @@ class ConfigCommandTest {
 
   @Test
   void config_hash_printsOneLinePerService() {
-    assertThat(cli.run("config", "--hash", "*")).isEqualTo(0);
+    assertThat(cli.run("--profile", "*", "config", "--hash", "*")).isEqualTo(0);
     List<String> lines = cli.out().lines().toList();
 
     assertThat(lines).hasSize(3);
     assertThat(lines).allMatch(line -> line.matches("(db|web|worker) [0-9a-f]{64}"));
-    assertThat(cli.run("config", "--hash", "web,db")).isEqualTo(0);
+    assertThat(cli.run("--profile", "*", "config", "--hash", "web,db")).isEqualTo(0);
     assertThat(cli.out().lines().skip(3).map(line -> line.split(" ")[0]))
         .containsExactly("web", "db");
   }
@@ -119,7 +121,7 @@ class ConfigCommandTest {
   }
 
   @Test
-  void config_selectedServices_keepTheirDependencies() {
+  void config_selectedServices_keepTheirDependenciesAndEnableTheirProfiles() {
     assertThat(cli.run("config", "--services", "web")).isEqualTo(0);
     assertThat(cli.out()).isEqualTo("db\nweb\n");
   }

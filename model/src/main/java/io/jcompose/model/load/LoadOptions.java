@@ -19,6 +19,7 @@ import java.util.Optional;
  * @param workingDirectory the current directory of the process
  * @param stdin the text of standard input, read only when a file is {@code "-"}
  * @param stages which optional stages run
+ * @param services services named on the command line: their profiles become active
  */
 public record LoadOptions(
     List<String> files,
@@ -29,7 +30,8 @@ public record LoadOptions(
     Map<String, String> environment,
     Path workingDirectory,
     StdinSource stdin,
-    Stages stages) {
+    Stages stages,
+    List<String> services) {
 
   public LoadOptions {
     files = List.copyOf(files);
@@ -41,6 +43,31 @@ public record LoadOptions(
     Objects.requireNonNull(workingDirectory, "workingDirectory");
     Objects.requireNonNull(stdin, "stdin");
     Objects.requireNonNull(stages, "stages");
+    services = List.copyOf(services);
+  }
+
+  /** The options without services named on the command line. */
+  public LoadOptions(
+      List<String> files,
+      Optional<Path> projectDirectory,
+      Optional<String> projectName,
+      List<String> profiles,
+      List<String> envFiles,
+      Map<String, String> environment,
+      Path workingDirectory,
+      StdinSource stdin,
+      Stages stages) {
+    this(
+        files,
+        projectDirectory,
+        projectName,
+        profiles,
+        envFiles,
+        environment,
+        workingDirectory,
+        stdin,
+        stages,
+        List.of());
   }
 
   /** Options for loading {@code files} from {@code workingDirectory} with the given environment. */
@@ -68,7 +95,8 @@ public record LoadOptions(
         environment,
         workingDirectory,
         stdin,
-        stages);
+        stages,
+        services);
   }
 
   public LoadOptions withProjectName(String name) {
@@ -81,7 +109,8 @@ public record LoadOptions(
         environment,
         workingDirectory,
         stdin,
-        stages);
+        stages,
+        services);
   }
 
   public LoadOptions withProfiles(List<String> newProfiles) {
@@ -94,7 +123,8 @@ public record LoadOptions(
         environment,
         workingDirectory,
         stdin,
-        stages);
+        stages,
+        services);
   }
 
   public LoadOptions withEnvFiles(List<String> newEnvFiles) {
@@ -107,7 +137,8 @@ public record LoadOptions(
         environment,
         workingDirectory,
         stdin,
-        stages);
+        stages,
+        services);
   }
 
   public LoadOptions withStdin(StdinSource source) {
@@ -120,7 +151,8 @@ public record LoadOptions(
         environment,
         workingDirectory,
         source,
-        stages);
+        stages,
+        services);
   }
 
   public LoadOptions withStages(Stages newStages) {
@@ -133,7 +165,8 @@ public record LoadOptions(
         environment,
         workingDirectory,
         stdin,
-        newStages);
+        newStages,
+        services);
   }
 
   /** Supplies standard input when a compose file is {@code "-"}. */
@@ -155,5 +188,19 @@ public record LoadOptions(
   public record Stages(
       boolean interpolate, boolean normalize, boolean resolvePaths, boolean consistency) {
     public static final Stages ALL = new Stages(true, true, true, true);
+  }
+
+  public LoadOptions withServices(List<String> newServices) {
+    return new LoadOptions(
+        files,
+        projectDirectory,
+        projectName,
+        profiles,
+        envFiles,
+        environment,
+        workingDirectory,
+        stdin,
+        stages,
+        newServices);
   }
 }

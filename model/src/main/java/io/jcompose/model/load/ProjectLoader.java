@@ -67,7 +67,7 @@ public final class ProjectLoader {
     MapNode named = model.with("name", ScalarNode.of(name.get(), namePosition(model)));
     MapNode canonical = Canonicalizer.canonicalize(named, context, diagnostics);
     ProfileSelector.Selection selection =
-        ProfileSelector.select(canonical, setup.get().profiles(), diagnostics);
+        ProfileSelector.select(canonical, setup.get().profiles(), options.services(), diagnostics);
     canonical = selection.document();
     if (options.stages().consistency()) {
       ConsistencyChecker.check(canonical, selection.disabledServices(), diagnostics);

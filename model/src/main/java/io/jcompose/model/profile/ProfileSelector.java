@@ -6,6 +6,7 @@ import io.jcompose.schema.node.Node;
 import io.jcompose.schema.node.ScalarNode;
 import io.jcompose.schema.node.SeqNode;
 import io.jcompose.schema.node.YamlPath;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -40,10 +41,24 @@ public final class ProfileSelector {
     }
   }
 
+  /**
+   * @param namedServices services named on the command line: their profiles become active too, as
+   *     in docker compose
+   */
   public static Selection select(
-      MapNode document, List<String> activeProfiles, Diagnostics diagnostics) {
+      MapNode document,
+      List<String> profiles,
+      List<String> namedServices,
+      Diagnostics diagnostics) {
     if (!(document.get("services") instanceof MapNode services)) {
       return new Selection(document, Set.of());
+    }
+    var activeProfiles = new ArrayList<>(profiles);
+    for (String name : namedServices) {
+      if (services.get(name) instanceof MapNode named
+          && named.get("profiles") instanceof SeqNode own) {
+        own.items().forEach(item -> activeProfiles.add(((ScalarNode) item).text()));
+      }
     }
     var enabled = new LinkedHashMap<String, Node>();
     var disabled = new LinkedHashSet<String>();
