@@ -83,15 +83,10 @@ public final class ProjectBinder {
 
     private void report(Position keyPosition, YamlPath path, String message) {
       boolean alreadyReported =
-          diagnostics.errors().stream().map(Diagnostic::path).anyMatch(p -> startsWith(p, path));
+          diagnostics.errors().stream().map(Diagnostic::path).anyMatch(p -> p.startsWith(path));
       if (!alreadyReported) {
         diagnostics.error(keyPosition, path, message);
       }
-    }
-
-    private static boolean startsWith(YamlPath path, YamlPath prefix) {
-      return path.segments().size() >= prefix.segments().size()
-          && path.segments().subList(0, prefix.segments().size()).equals(prefix.segments());
     }
   }
 }

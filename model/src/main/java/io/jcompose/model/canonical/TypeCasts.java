@@ -9,6 +9,7 @@ import io.jcompose.schema.node.SeqNode;
 import io.jcompose.schema.node.YamlPath;
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -140,6 +141,8 @@ final class TypeCasts {
     }
   }
 
+  private static final Trie PATTERNS = Trie.of(PATHS);
+
   private final Problems problems;
 
   private TypeCasts(Problems problems) {
@@ -147,49 +150,92 @@ final class TypeCasts {
   }
 
   static MapNode apply(MapNode document, Problems problems) {
-    return (MapNode) new TypeCasts(problems).walk(document, YamlPath.ROOT, new ArrayList<>());
+    return (MapNode) new TypeCasts(problems).walk(document, YamlPath.ROOT, List.of(PATTERNS));
   }
 
-  private Node walk(Node node, YamlPath path, List<String> segments) {
+  /**
+   * Walks only where some pattern can still match, following every matching trie node at once (a
+   * literal key and {@code *} may both match); untouched subtrees are returned as they are.
+   */
+  private Node walk(Node node, YamlPath path, List<Trie> states) {
     if (node instanceof MapNode map) {
-      var entries = new LinkedHashMap<String, Node>();
-      map.entries()
-          .forEach(
-              (key, value) -> {
-                segments.add(key);
-                entries.put(key, walk(value, path.key(key), segments));
-                segments.remove(segments.size() - 1);
-              });
-      return map.withEntries(entries);
+      LinkedHashMap<String, Node> entries = null;
+      for (var entry : map.entries().entrySet()) {
+        List<Trie> next = step(states, entry.getKey());
+        if (next.isEmpty()) {
+          continue;
+        }
+        Node value = walk(entry.getValue(), path.key(entry.getKey()), next);
+        if (value != entry.getValue()) {
+          if (entries == null) {
+            entries = new LinkedHashMap<>(map.entries());
+          }
+          entries.put(entry.getKey(), value);
+        }
+      }
+      return entries == null ? map : map.withEntries(entries);
     }
     if (node instanceof SeqNode seq) {
-      var items = new ArrayList<Node>();
-      for (int i = 0; i < seq.size(); i++) {
-        segments.add("*");
-        items.add(walk(seq.get(i), path.index(i), segments));
-        segments.remove(segments.size() - 1);
+      List<Trie> next = step(states, "*");
+      if (next.isEmpty()) {
+        return seq;
       }
-      return seq.withItems(items);
+      List<Node> items = null;
+      for (int i = 0; i < seq.size(); i++) {
+        Node item = walk(seq.get(i), path.index(i), next);
+        if (item != seq.get(i)) {
+          if (items == null) {
+            items = new ArrayList<>(seq.items());
+          }
+          items.set(i, item);
+        }
+      }
+      return items == null ? seq : seq.withItems(items);
     }
-    Kind kind = kindAt(segments);
-    return kind == null ? node : cast((ScalarNode) node, kind, path, problems);
+    for (Trie state : states) {
+      if (state.kind != null) {
+        return cast((ScalarNode) node, state.kind, path, problems);
+      }
+    }
+    return node;
   }
 
-  private static Kind kindAt(List<String> segments) {
-    for (var entry : PATHS.entrySet()) {
-      String[] pattern = entry.getKey().split("\\.");
-      if (pattern.length != segments.size()) {
-        continue;
-      }
-      boolean matches = true;
-      for (int i = 0; i < pattern.length && matches; i++) {
-        matches = pattern[i].equals("*") || pattern[i].equals(segments.get(i));
-      }
-      if (matches) {
-        return entry.getValue();
+  private static List<Trie> step(List<Trie> states, String key) {
+    List<Trie> next = List.of();
+    for (Trie state : states) {
+      Trie exact = state.children.get(key);
+      Trie any = key.equals("*") ? null : state.children.get("*");
+      if (exact != null || any != null) {
+        var found = new ArrayList<>(next);
+        if (exact != null) {
+          found.add(exact);
+        }
+        if (any != null) {
+          found.add(any);
+        }
+        next = found;
       }
     }
-    return null;
+    return next;
+  }
+
+  /** The typed paths as a trie of path segments ({@code *} matches any key or index). */
+  private static final class Trie {
+    final Map<String, Trie> children = new HashMap<>();
+    Kind kind;
+
+    static Trie of(Map<String, Kind> paths) {
+      var root = new Trie();
+      paths.forEach(
+          (path, kind) -> {
+            Trie node = root;
+            for (String segment : path.split("\\.")) {
+              node = node.children.computeIfAbsent(segment, s -> new Trie());
+            }
+            node.kind = kind;
+          });
+      return root;
+    }
   }
 
   /** Casts one scalar to {@code kind}, reporting at the node when it does not cast. */

@@ -97,6 +97,6 @@ final class TreeInterpolation {
   private YamlPath path() {
     var all = new ArrayList<>(basePath.segments());
     all.addAll(segments);
-    return new YamlPath(all);
+    return YamlPath.of(all);
   }
 }

@@ -67,7 +67,7 @@ final class Mutants {
   }
 
   private static Mutant renamed(MapNode document, YamlPath path, String newKey, String change) {
-    var parent = new YamlPath(path.segments().subList(0, path.depth() - 1));
+    var parent = path.parent();
     String oldKey = path.lastKey();
     return mutant(
         document,
