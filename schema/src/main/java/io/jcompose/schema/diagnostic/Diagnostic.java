@@ -45,7 +45,10 @@ public record Diagnostic(
    */
   public String render() {
     var text = new StringBuilder();
-    text.append(position).append(": ").append(severity.label()).append(": ");
+    if (!position.file().isEmpty()) {
+      text.append(position).append(": ");
+    }
+    text.append(severity.label()).append(": ");
     if (path.depth() > 0) {
       text.append(path).append(": ");
     }
