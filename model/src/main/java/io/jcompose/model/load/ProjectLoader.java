@@ -42,9 +42,11 @@ public final class ProjectLoader {
     Optional<MapNode> merged =
         new ModelAssembler(sources, options.stages(), diagnostics)
             .assemble(setup.get().files(), projectDirectory, environment, List.of());
-    if (merged.isEmpty() || diagnostics.hasErrors()) {
+    if (merged.isEmpty()) {
       return invalid(diagnostics);
     }
+    // Validate even after interpolation or include errors, so that a file's problems are
+    // reported together; the canonical stages need a valid model, so they wait.
     MapNode model = withoutVersion(merged.get(), diagnostics);
     diagnostics.addAll(SchemaValidator.composeSpec().validate(model));
     if (diagnostics.hasErrors()) {

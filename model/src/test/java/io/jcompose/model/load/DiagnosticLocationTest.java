@@ -140,4 +140,14 @@ class DiagnosticLocationTest {
     assertThat(error.position().line()).isGreaterThan(0);
     assertThat(error.message()).startsWith("YAML syntax error");
   }
+
+  @Test
+  void interpolationAndSchemaErrors_areReportedTogether() throws IOException {
+    write("compose.yaml", "services:\n  web:\n    image: \"${TAG:?set TAG}\"\n    portz: []\n");
+    List<Diagnostic> errors = errorsOf("compose.yaml");
+    assertThat(errors)
+        .extracting(Diagnostic::message)
+        .anySatisfy(m -> assertThat(m).contains("TAG"))
+        .anySatisfy(m -> assertThat(m).contains("portz"));
+  }
 }
