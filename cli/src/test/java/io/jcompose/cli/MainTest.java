@@ -2,6 +2,8 @@ package io.jcompose.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jcompose.cli.line.ParsedLine;
+import io.jcompose.cli.line.Values;
 import io.jcompose.model.load.LoadResult;
 import io.jcompose.model.load.ProjectLoader;
 import java.nio.file.Path;
@@ -182,6 +184,18 @@ class MainTest {
 
     assertThat(cli.run("--version")).isEqualTo(0);
     assertThat(cli.out()).isEqualTo("jcompose version dev\n");
+  }
+
+  @Test
+  void everyVerbOfTheGrammar_hasACommand() throws Exception {
+    for (var verb : JcomposeCommand.GRAMMAR.verbs()) {
+      var global = new JcomposeCommand(context(Map.of()), Values.NONE);
+      try {
+        Main.call(new ParsedLine(verb.name(), Values.NONE, Values.NONE), global);
+      } catch (IllegalStateException e) {
+        assertThat(e).as(verb.name()).hasMessageNotContaining("no command for the verb");
+      }
+    }
   }
 
   @Test

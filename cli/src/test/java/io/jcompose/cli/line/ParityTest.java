@@ -43,7 +43,15 @@ class ParityTest {
         List.of("config", "web", "--services", "db"),
         List.of("config", "--", "-q", "--services"),
         List.of("config", "-"),
-        List.of("config", "--volumes", "--networks", "--profiles"));
+        List.of("config", "--volumes", "--networks", "--profiles"),
+        List.of("config", "--hash=", ""),
+        List.of("--project-name=a=b", "-Hx=y", "-f-", "config"),
+        List.of("--parallel", "+3", "version"),
+        List.of("config", "version"),
+        List.of("config", "-o", "version"),
+        List.of("config", "-o", "-"),
+        List.of("config", "-oq"),
+        List.of("config", "--", "--"));
   }
 
   @ParameterizedTest
@@ -69,6 +77,7 @@ class ParityTest {
   static List<List<String>> fallbackLines() {
     return List.of(
         List.of("--parallel", "-1", "version"),
+        List.of("-f", "-x", "config"),
         List.of("-p", "a", "config", "--debug", "--", "web"),
         List.of("config", "--debug", "-q"));
   }
