@@ -2,25 +2,18 @@ package io.jcompose.cli;
 
 import io.jcompose.cli.command.ConfigCommand;
 import io.jcompose.cli.command.VersionCommand;
+import io.jcompose.cli.line.Grammar;
+import io.jcompose.cli.line.Option;
+import io.jcompose.cli.line.Values;
+import io.jcompose.cli.line.Verb;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ScopeType;
 
 /**
- * The root command and its global options (DESIGN.md §6, compose-inventory.md §3). Sub-commands
- * reach it through {@code @ParentCommand}.
+ * The global command: its options (DESIGN.md §6, compose-inventory.md §3), the {@link #GRAMMAR} of
+ * the whole line, and what the global options come to once parsed. Verbs receive it.
  */
-@Command(
-    name = "jcompose",
-    mixinStandardHelpOptions = true,
-    versionProvider = Version.class,
-    description = "Define and run multi-container applications (docker compose compatible).",
-    subcommands = {ConfigCommand.class, VersionCommand.class},
-    usageHelpAutoWidth = true,
-    sortOptions = false)
 public final class JcomposeCommand {
 
   /** {@code --progress} renderers. */
@@ -46,83 +39,87 @@ public final class JcomposeCommand {
     bundled
   }
 
+  static final Option FILE =
+      Option.value(
+              "FILE",
+              "Compose configuration files ('-' reads standard input); repeatable.",
+              "-f",
+              "--file")
+          .asRepeatable();
+  static final Option PROJECT_NAME = Option.value("NAME", "Project name.", "-p", "--project-name");
+  static final Option PROFILE =
+      Option.value("PROFILE", "Enable a profile; repeatable.", "--profile").asRepeatable();
+  static final Option ENV_FILE =
+      Option.value("FILE", "Alternate environment file; repeatable.", "--env-file").asRepeatable();
+  static final Option PROJECT_DIRECTORY =
+      Option.value(
+          "DIR",
+          "Alternate working directory (default: the directory of the first file).",
+          "--project-directory");
+  static final Option PARALLEL =
+      Option.value(
+              "N",
+              "Maximum parallel engine operations, -1 for unlimited (env COMPOSE_PARALLEL_LIMIT).",
+              "--parallel")
+          .withIntegerValue();
+  static final Option PROGRESS =
+      Option.value(
+              "MODE",
+              "Progress output: ${COMPLETION-CANDIDATES} (env COMPOSE_PROGRESS).",
+              "--progress")
+          .withAllowedValues(names(Progress.values()));
+  static final Option ANSI =
+      Option.value(
+              "WHEN", "Control characters: ${COMPLETION-CANDIDATES} (env COMPOSE_ANSI).", "--ansi")
+          .withAllowedValues(names(Ansi.values()));
+  static final Option DRY_RUN =
+      Option.flag("Show what would be done without changing anything.", "--dry-run");
+  static final Option HOST =
+      Option.value(
+          "URL",
+          "Docker API endpoint (default: DOCKER_HOST, the context, the local socket).",
+          "-H",
+          "--host");
+  static final Option DOCKER_CONTEXT = Option.value("NAME", "Docker context to use.", "--context");
+  static final Option ENGINE =
+      Option.value("KIND", "Engine: ${COMPLETION-CANDIDATES} (env JCOMPOSE_ENGINE).", "--engine")
+          .withAllowedValues(names(Engine.values()));
+  static final Option DEBUG =
+      Option.flag("Show stack traces and debug output.", "--debug").asInherited();
+
+  /** The global command's line. */
+  public static final Verb ROOT =
+      new Verb(
+          "jcompose",
+          "Define and run multi-container applications (docker compose compatible).",
+          List.of(
+              FILE,
+              PROJECT_NAME,
+              PROFILE,
+              ENV_FILE,
+              PROJECT_DIRECTORY,
+              PARALLEL,
+              PROGRESS,
+              ANSI,
+              DRY_RUN,
+              HOST,
+              DOCKER_CONTEXT,
+              ENGINE,
+              DEBUG,
+              Option.help(),
+              Option.version()),
+          List.of());
+
+  /** The whole command line: the global options and every verb. */
+  public static final Grammar GRAMMAR =
+      new Grammar(ROOT, List.of(ConfigCommand.VERB, VersionCommand.VERB));
+
   private final CliContext context;
+  private final Values values;
 
-  @Option(
-      names = {"-f", "--file"},
-      paramLabel = "FILE",
-      description = "Compose configuration files ('-' reads standard input); repeatable.")
-  List<String> files = new ArrayList<>();
-
-  @Option(
-      names = {"-p", "--project-name"},
-      paramLabel = "NAME",
-      description = "Project name.")
-  String projectName;
-
-  @Option(
-      names = "--profile",
-      paramLabel = "PROFILE",
-      description = "Enable a profile; repeatable.")
-  List<String> profiles = new ArrayList<>();
-
-  @Option(
-      names = "--env-file",
-      paramLabel = "FILE",
-      description = "Alternate environment file; repeatable.")
-  List<String> envFiles = new ArrayList<>();
-
-  @Option(
-      names = {"--project-directory"},
-      paramLabel = "DIR",
-      description = "Alternate working directory (default: the directory of the first file).")
-  String projectDirectory;
-
-  @Option(
-      names = "--parallel",
-      paramLabel = "N",
-      description =
-          "Maximum parallel engine operations, -1 for unlimited (env COMPOSE_PARALLEL_LIMIT).")
-  Integer parallel;
-
-  @Option(
-      names = "--progress",
-      paramLabel = "MODE",
-      description = "Progress output: ${COMPLETION-CANDIDATES} (env COMPOSE_PROGRESS).")
-  Progress progress;
-
-  @Option(
-      names = "--ansi",
-      paramLabel = "WHEN",
-      description = "Control characters: ${COMPLETION-CANDIDATES} (env COMPOSE_ANSI).")
-  Ansi ansi;
-
-  @Option(names = "--dry-run", description = "Show what would be done without changing anything.")
-  boolean dryRun;
-
-  @Option(
-      names = {"-H", "--host"},
-      paramLabel = "URL",
-      description = "Docker API endpoint (default: DOCKER_HOST, the context, the local socket).")
-  String host;
-
-  @Option(names = "--context", paramLabel = "NAME", description = "Docker context to use.")
-  String dockerContext;
-
-  @Option(
-      names = "--engine",
-      paramLabel = "KIND",
-      description = "Engine: ${COMPLETION-CANDIDATES} (env JCOMPOSE_ENGINE).")
-  Engine engine;
-
-  @Option(
-      names = "--debug",
-      scope = ScopeType.INHERIT,
-      description = "Show stack traces and debug output.")
-  boolean debug;
-
-  public JcomposeCommand(CliContext context) {
+  public JcomposeCommand(CliContext context, Values values) {
     this.context = context;
+    this.values = values;
   }
 
   public CliContext context() {
@@ -130,45 +127,46 @@ public final class JcomposeCommand {
   }
 
   public List<String> files() {
-    return List.copyOf(files);
+    return values.values(FILE);
   }
 
   public Optional<String> projectName() {
-    return Optional.ofNullable(projectName);
+    return values.value(PROJECT_NAME);
   }
 
   public List<String> profiles() {
-    return List.copyOf(profiles);
+    return values.values(PROFILE);
   }
 
   public List<String> envFiles() {
-    return List.copyOf(envFiles);
+    return values.values(ENV_FILE);
   }
 
   public Optional<String> projectDirectory() {
-    return Optional.ofNullable(projectDirectory);
+    return values.value(PROJECT_DIRECTORY);
   }
 
   public boolean dryRun() {
-    return dryRun;
+    return values.has(DRY_RUN);
   }
 
   public boolean debug() {
-    return debug;
+    return values.has(DEBUG);
   }
 
   public Optional<String> host() {
-    return Optional.ofNullable(host);
+    return values.value(HOST);
   }
 
   public Optional<String> dockerContext() {
-    return Optional.ofNullable(dockerContext);
+    return values.value(DOCKER_CONTEXT);
   }
 
   /** {@code --parallel}, else COMPOSE_PARALLEL_LIMIT, else -1 (unlimited). */
   public int parallel() {
-    if (parallel != null) {
-      return parallel;
+    Optional<String> given = values.value(PARALLEL);
+    if (given.isPresent()) {
+      return Integer.parseInt(given.get()); // both parsers checked it
     }
     String fromEnvironment = context.environment().get("COMPOSE_PARALLEL_LIMIT");
     try {
@@ -183,15 +181,17 @@ public final class JcomposeCommand {
 
   /** {@code --progress}, else COMPOSE_PROGRESS, else auto. */
   public Progress progress() {
-    return progress != null
-        ? progress
+    Optional<String> given = values.value(PROGRESS);
+    return given.isPresent()
+        ? Progress.valueOf(given.get())
         : fromEnvironment("COMPOSE_PROGRESS", Progress.class, Progress.auto);
   }
 
   /** {@code --ansi}, else COMPOSE_ANSI, else never when NO_COLOR is set, else auto. */
   public Ansi ansi() {
-    if (ansi != null) {
-      return ansi;
+    Optional<String> given = values.value(ANSI);
+    if (given.isPresent()) {
+      return Ansi.valueOf(given.get());
     }
     Ansi fallback = context.environment().containsKey("NO_COLOR") ? Ansi.never : Ansi.auto;
     return fromEnvironment("COMPOSE_ANSI", Ansi.class, fallback);
@@ -199,7 +199,10 @@ public final class JcomposeCommand {
 
   /** {@code --engine}, else JCOMPOSE_ENGINE, else auto. */
   public Engine engine() {
-    return engine != null ? engine : fromEnvironment("JCOMPOSE_ENGINE", Engine.class, Engine.auto);
+    Optional<String> given = values.value(ENGINE);
+    return given.isPresent()
+        ? Engine.valueOf(given.get())
+        : fromEnvironment("JCOMPOSE_ENGINE", Engine.class, Engine.auto);
   }
 
   private <E extends Enum<E>> E fromEnvironment(String variable, Class<E> type, E fallback) {
@@ -213,5 +216,14 @@ public final class JcomposeCommand {
       throw new UserException(
           variable + " has an unknown value \"" + value + "\"", ExitCode.USAGE, e);
     }
+  }
+
+  /** The constants' names, in order: an option's allowed values. */
+  static List<String> names(Enum<?>[] constants) {
+    var names = new ArrayList<String>(constants.length);
+    for (Enum<?> constant : constants) {
+      names.add(constant.name());
+    }
+    return names;
   }
 }

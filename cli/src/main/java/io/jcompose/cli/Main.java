@@ -1,18 +1,23 @@
 package io.jcompose.cli;
 
-import picocli.CommandLine;
-import picocli.CommandLine.IExecutionExceptionHandler;
-import picocli.CommandLine.IParameterExceptionHandler;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.ParseResult;
+import io.jcompose.cli.command.ConfigCommand;
+import io.jcompose.cli.command.VersionCommand;
+import io.jcompose.cli.line.LineParser;
+import io.jcompose.cli.line.ParsedLine;
+import io.jcompose.cli.line.PicocliLine;
+import java.io.PrintWriter;
 
 /**
- * The entry point: parses the command line with picocli, runs the sub-command and maps what went
- * wrong to an exit code (0 ok, 1 failure, 2 usage, 3 invalid project, 130 interrupted). User errors
- * print one line; {@code --debug} adds the stack trace.
+ * The entry point: reads the command line, runs the verb and maps what went wrong to an exit code
+ * (0 ok, 1 failure, 2 usage, 3 invalid project, 130 interrupted). User errors print one line;
+ * {@code --debug} adds the stack trace.
  *
- * <p>Start-up matters here: the handlers are nested classes rather than lambdas, because the first
- * lambda of a run costs several milliseconds of bootstrap that the CDS archive does not remove.
+ * <p>Start-up matters here. The line is read by {@link LineParser} from the {@link
+ * JcomposeCommand#GRAMMAR} data, without picocli, whose reflection and set-up cost about 75 ms per
+ * start. picocli, built from the same grammar, only runs when the fast parser gives up: help,
+ * version, usage errors (see {@link PicocliLine}). Nested classes stand in for lambdas on the start
+ * path, because the first lambda of a run costs several milliseconds of bootstrap that the CDS
+ * archive does not remove.
  */
 public final class Main {
 
@@ -26,37 +31,45 @@ public final class Main {
 
   /** Runs jcompose with {@code args} against {@code context} and returns the exit code. */
   public static int run(String[] args, CliContext context) {
-    var root = new JcomposeCommand(context);
-    var commandLine = new CommandLine(root);
-    commandLine
-        .setCaseInsensitiveEnumValuesAllowed(true)
-        .setOut(context.out())
-        .setErr(context.err())
-        .setParameterExceptionHandler(new UsageError(context))
-        .setExecutionExceptionHandler(new Failure(root));
     try {
-      return commandLine.execute(args);
+      ParsedLine line = LineParser.parse(JcomposeCommand.GRAMMAR, args);
+      if (line == null) {
+        PicocliLine.Outcome outcome =
+            PicocliLine.parse(
+                JcomposeCommand.GRAMMAR,
+                args,
+                "jcompose version " + Version.current(),
+                context.out(),
+                context.err());
+        if (outcome.line().isEmpty()) {
+          return outcome.exitCode();
+        }
+        line = outcome.line().get();
+      }
+      return execute(line, new JcomposeCommand(context, line.global()));
     } finally {
       context.out().flush();
       context.err().flush();
     }
   }
 
-  /** A picocli parameter error: one line, a pointer to --help, exit code 2. */
-  private static final class UsageError implements IParameterExceptionHandler {
-    private final CliContext context;
-
-    UsageError(CliContext context) {
-      this.context = context;
+  private static int execute(ParsedLine line, JcomposeCommand global) {
+    try {
+      return call(line, global);
+    } catch (Exception e) {
+      return failure(e, global);
     }
+  }
 
-    @Override
-    public int handleParseException(ParameterException e, String[] args) {
-      var err = context.err();
-      err.println("jcompose: " + e.getMessage());
-      String name = e.getCommandLine().getCommandSpec().qualifiedName();
-      err.println("Run '" + name + " --help' for usage.");
-      return ExitCode.USAGE;
+  /** Runs the verb; every verb of {@link JcomposeCommand#GRAMMAR} has a case here. */
+  static int call(ParsedLine line, JcomposeCommand global) throws Exception {
+    switch (line.verb()) {
+      case "config":
+        return new ConfigCommand(global, line.local()).call();
+      case "version":
+        return new VersionCommand(global, line.local()).call();
+      default:
+        throw new IllegalStateException("no command for the verb " + line.verb());
     }
   }
 
@@ -64,35 +77,26 @@ public final class Main {
    * An exception out of a command: interrupted (130), a user's mistake (one line), or an internal
    * error (one line and a pointer to --debug).
    */
-  private static final class Failure implements IExecutionExceptionHandler {
-    private final JcomposeCommand root;
-
-    Failure(JcomposeCommand root) {
-      this.root = root;
+  private static int failure(Exception e, JcomposeCommand global) {
+    PrintWriter err = global.context().err();
+    if (e instanceof InterruptedException) {
+      Thread.currentThread().interrupt();
+      err.println("jcompose: interrupted");
+      return ExitCode.INTERRUPTED;
     }
-
-    @Override
-    public int handleExecutionException(Exception e, CommandLine commandLine, ParseResult parsed) {
-      var err = root.context().err();
-      if (e instanceof InterruptedException) {
-        Thread.currentThread().interrupt();
-        err.println("jcompose: interrupted");
-        return ExitCode.INTERRUPTED;
-      }
-      if (e instanceof UserException user) {
-        err.println("jcompose: " + user.getMessage());
-        if (root.debug()) {
-          e.printStackTrace(err);
-        }
-        return user.exitCode();
-      }
-      err.println("jcompose: internal error: " + e);
-      if (root.debug()) {
+    if (e instanceof UserException user) {
+      err.println("jcompose: " + user.getMessage());
+      if (global.debug()) {
         e.printStackTrace(err);
-      } else {
-        err.println("Run again with --debug to see the stack trace.");
       }
-      return ExitCode.FAILURE;
+      return user.exitCode();
     }
+    err.println("jcompose: internal error: " + e);
+    if (global.debug()) {
+      e.printStackTrace(err);
+    } else {
+      err.println("Run again with --debug to see the stack trace.");
+    }
+    return ExitCode.FAILURE;
   }
 }

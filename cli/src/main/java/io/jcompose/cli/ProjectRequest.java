@@ -14,10 +14,13 @@ public final class ProjectRequest {
 
   public static LoadOptions options(JcomposeCommand global, Stages stages) {
     CliContext context = global.context();
+    Optional<String> directory = global.projectDirectory();
     Optional<Path> projectDirectory =
-        global.projectDirectory().map(dir -> resolve(context.workingDirectory(), dir));
+        directory.isPresent()
+            ? Optional.of(resolve(context.workingDirectory(), directory.get()))
+            : Optional.empty();
     StdinSource stdin =
-        global.files().contains("-") ? context.stdin()::get : LoadOptions.StdinSource.NONE;
+        global.files().contains("-") ? new StandardInput(context) : LoadOptions.StdinSource.NONE;
     return new LoadOptions(
         global.files(),
         projectDirectory,
@@ -28,6 +31,20 @@ public final class ProjectRequest {
         context.workingDirectory(),
         stdin,
         stages);
+  }
+
+  /** Standard input for {@code -f -} (a nested class, not a method reference: see {@link Main}). */
+  private static final class StandardInput implements StdinSource {
+    private final CliContext context;
+
+    StandardInput(CliContext context) {
+      this.context = context;
+    }
+
+    @Override
+    public String read() {
+      return context.stdin().get();
+    }
   }
 
   private static Path resolve(Path workingDirectory, String directory) {

@@ -1,17 +1,12 @@
 package io.jcompose.cli;
 
-import picocli.CommandLine.IVersionProvider;
-
 /** jcompose's version, from the jar manifest ({@code dev} when run from classes). */
-public final class Version implements IVersionProvider {
+public final class Version {
+
+  private Version() {}
 
   public static String current() {
     String version = Version.class.getPackage().getImplementationVersion();
     return version == null ? "dev" : version;
-  }
-
-  @Override
-  public String[] getVersion() {
-    return new String[] {"jcompose version " + current()};
   }
 }

@@ -2,6 +2,8 @@ package io.jcompose.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jcompose.cli.line.ParsedLine;
+import io.jcompose.cli.line.Values;
 import io.jcompose.model.load.LoadResult;
 import io.jcompose.model.load.ProjectLoader;
 import java.nio.file.Path;
@@ -114,14 +116,13 @@ class MainTest {
 
   @Test
   void globalOptions_otherFlagsParse() {
-    var root = new JcomposeCommand(context(Map.of()));
-    new picocli.CommandLine(root)
-        .setCaseInsensitiveEnumValuesAllowed(true)
-        .parseArgs(
+    var root =
+        global(
+            Map.of(),
             "--parallel",
             "4",
             "--progress",
-            "plain",
+            "PLAIN",
             "--ansi",
             "never",
             "--dry-run",
@@ -147,19 +148,54 @@ class MainTest {
   @Test
   void globalOptions_fallBackToTheEnvironment() {
     var root =
-        new JcomposeCommand(
-            context(
-                Map.of(
-                    "COMPOSE_PARALLEL_LIMIT", "2",
-                    "COMPOSE_PROGRESS", "json",
-                    "NO_COLOR", "1",
-                    "JCOMPOSE_ENGINE", "docker")));
-    new picocli.CommandLine(root).parseArgs("version");
+        global(
+            Map.of(
+                "COMPOSE_PARALLEL_LIMIT", "2",
+                "COMPOSE_PROGRESS", "json",
+                "NO_COLOR", "1",
+                "JCOMPOSE_ENGINE", "docker"),
+            "version");
 
     assertThat(root.parallel()).isEqualTo(2);
     assertThat(root.progress()).isEqualTo(JcomposeCommand.Progress.json);
     assertThat(root.ansi()).isEqualTo(JcomposeCommand.Ansi.never);
     assertThat(root.engine()).isEqualTo(JcomposeCommand.Engine.docker);
+  }
+
+  @Test
+  void globalOptions_badNumber_isAUsageError() {
+    var cli = cli();
+
+    assertThat(cli.run("--parallel", "many", "version")).isEqualTo(2);
+    assertThat(cli.err()).contains("--parallel").contains("many").contains("jcompose --help");
+  }
+
+  @Test
+  void noVerb_isAUsageError() {
+    var cli = cli();
+
+    assertThat(cli.run()).isEqualTo(2);
+    assertThat(cli.err()).contains("Missing required subcommand");
+  }
+
+  @Test
+  void versionOption_printsTheVersion() {
+    var cli = cli();
+
+    assertThat(cli.run("--version")).isEqualTo(0);
+    assertThat(cli.out()).isEqualTo("jcompose version dev\n");
+  }
+
+  @Test
+  void everyVerbOfTheGrammar_hasACommand() throws Exception {
+    for (var verb : JcomposeCommand.GRAMMAR.verbs()) {
+      var global = new JcomposeCommand(context(Map.of()), Values.NONE);
+      try {
+        Main.call(new ParsedLine(verb.name(), Values.NONE, Values.NONE), global);
+      } catch (IllegalStateException e) {
+        assertThat(e).as(verb.name()).hasMessageNotContaining("no command for the verb");
+      }
+    }
   }
 
   @Test
@@ -211,6 +247,13 @@ class MainTest {
 
   private static <T> T sneakyInterrupt() {
     return MainTest.<T, RuntimeException>sneakyThrow(new InterruptedException());
+  }
+
+  /** The global options of a line the fast parser reads. */
+  private JcomposeCommand global(Map<String, String> environment, String... args) {
+    var line = io.jcompose.cli.line.LineParser.parse(JcomposeCommand.GRAMMAR, args);
+    assertThat(line).isNotNull();
+    return new JcomposeCommand(context(environment), line.global());
   }
 
   private CliContext context(Map<String, String> environment) {

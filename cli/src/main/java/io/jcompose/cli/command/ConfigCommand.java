@@ -5,12 +5,15 @@ import io.jcompose.cli.ExitCode;
 import io.jcompose.cli.JcomposeCommand;
 import io.jcompose.cli.ProjectRequest;
 import io.jcompose.cli.UserException;
+import io.jcompose.cli.line.Option;
+import io.jcompose.cli.line.Positional;
+import io.jcompose.cli.line.Values;
+import io.jcompose.cli.line.Verb;
 import io.jcompose.cli.render.ConfigViews;
 import io.jcompose.cli.render.DiagnosticReport;
 import io.jcompose.model.load.LoadOptions;
 import io.jcompose.model.load.LoadOptions.Stages;
 import io.jcompose.model.load.LoadResult;
-import io.jcompose.model.project.Project;
 import io.jcompose.model.render.CanonicalJson;
 import io.jcompose.model.render.CanonicalYaml;
 import io.jcompose.schema.node.MapNode;
@@ -19,94 +22,101 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
+import java.util.Optional;
 
 /** {@code jcompose config}: loads the project and prints its canonical model, or a view of it. */
-@Command(
-    name = "config",
-    description = "Parse, resolve and render the compose file in canonical form.",
-    sortOptions = false)
-public final class ConfigCommand implements Callable<Integer> {
+public final class ConfigCommand {
 
-  /** {@code --format} values. */
-  public enum Format {
-    yaml,
-    json
+  static final Option FORMAT =
+      Option.value(
+              "FORMAT",
+              "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).",
+              "--format")
+          .withAllowedValues(List.of("yaml", "json"))
+          .withDefault("yaml");
+  static final Option SERVICES =
+      Option.flag("Print the service names, one per line.", "--services");
+  static final Option VOLUMES = Option.flag("Print the volume names, one per line.", "--volumes");
+  static final Option NETWORKS =
+      Option.flag("Print the network names, one per line.", "--networks");
+  static final Option PROFILES =
+      Option.flag("Print the profile names, one per line.", "--profiles");
+  static final Option IMAGES = Option.flag("Print the image names, one per line.", "--images");
+  static final Option HASH =
+      Option.value(
+          "SERVICE", "Print 'service hash' lines for the named services ('*' for all).", "--hash");
+  static final Option QUIET =
+      Option.flag("Only validate the configuration, print nothing.", "-q", "--quiet");
+  static final Option NO_INTERPOLATE =
+      Option.flag("Don't interpolate environment variables.", "--no-interpolate");
+  static final Option NO_NORMALIZE =
+      Option.flag("Don't normalize the compose model.", "--no-normalize");
+  static final Option NO_PATH_RESOLUTION =
+      Option.flag("Don't resolve file paths.", "--no-path-resolution");
+  static final Option NO_CONSISTENCY =
+      Option.flag("Don't check the model for consistency.", "--no-consistency");
+  static final Option OUTPUT =
+      Option.value(
+          "FILE", "Write the output to FILE instead of standard output.", "-o", "--output");
+
+  /** The verb's line. */
+  public static final Verb VERB =
+      new Verb(
+          "config",
+          "Parse, resolve and render the compose file in canonical form.",
+          List.of(
+              Option.help(),
+              FORMAT,
+              SERVICES,
+              VOLUMES,
+              NETWORKS,
+              PROFILES,
+              IMAGES,
+              HASH,
+              QUIET,
+              NO_INTERPOLATE,
+              NO_NORMALIZE,
+              NO_PATH_RESOLUTION,
+              NO_CONSISTENCY,
+              OUTPUT),
+          List.of(Positional.any("SERVICE", "Only these services.")));
+
+  private final JcomposeCommand global;
+  private final boolean servicesView;
+  private final boolean volumesView;
+  private final boolean networksView;
+  private final boolean profilesView;
+  private final boolean imagesView;
+  private final String hash;
+  private final boolean quiet;
+  private final String output;
+  private final List<String> selected;
+  private final Values line;
+
+  public ConfigCommand(JcomposeCommand global, Values line) {
+    this.global = global;
+    this.line = line;
+    this.servicesView = line.has(SERVICES);
+    this.volumesView = line.has(VOLUMES);
+    this.networksView = line.has(NETWORKS);
+    this.profilesView = line.has(PROFILES);
+    this.imagesView = line.has(IMAGES);
+    this.hash = line.value(HASH).orElse(null);
+    this.quiet = line.has(QUIET);
+    this.output = line.value(OUTPUT).orElse(null);
+    this.selected = line.positionals();
   }
 
-  @ParentCommand JcomposeCommand global;
-
-  @Option(
-      names = {"-h", "--help"},
-      usageHelp = true,
-      description = "Show this help message and exit.")
-  boolean help;
-
-  @Option(
-      names = "--format",
-      paramLabel = "FORMAT",
-      defaultValue = "yaml",
-      description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-  Format format;
-
-  @Option(names = "--services", description = "Print the service names, one per line.")
-  boolean servicesView;
-
-  @Option(names = "--volumes", description = "Print the volume names, one per line.")
-  boolean volumesView;
-
-  @Option(names = "--networks", description = "Print the network names, one per line.")
-  boolean networksView;
-
-  @Option(names = "--profiles", description = "Print the profile names, one per line.")
-  boolean profilesView;
-
-  @Option(names = "--images", description = "Print the image names, one per line.")
-  boolean imagesView;
-
-  @Option(
-      names = "--hash",
-      paramLabel = "SERVICE",
-      description = "Print 'service hash' lines for the named services ('*' for all).")
-  String hash;
-
-  @Option(
-      names = {"-q", "--quiet"},
-      description = "Only validate the configuration, print nothing.")
-  boolean quiet;
-
-  @Option(names = "--no-interpolate", description = "Don't interpolate environment variables.")
-  boolean noInterpolate;
-
-  @Option(names = "--no-normalize", description = "Don't normalize the compose model.")
-  boolean noNormalize;
-
-  @Option(names = "--no-path-resolution", description = "Don't resolve file paths.")
-  boolean noPathResolution;
-
-  @Option(names = "--no-consistency", description = "Don't check the model for consistency.")
-  boolean noConsistency;
-
-  @Option(
-      names = {"-o", "--output"},
-      paramLabel = "FILE",
-      description = "Write the output to FILE instead of standard output.")
-  String output;
-
-  @Parameters(paramLabel = "SERVICE", arity = "0..*", description = "Only these services.")
-  List<String> selected = new ArrayList<>();
-
-  @Override
-  public Integer call() {
+  public int call() {
     CliContext context = global.context();
     checkOneView();
-    var stages = new Stages(!noInterpolate, !noNormalize, !noPathResolution, !noConsistency);
+    var stages =
+        new Stages(
+            !line.has(NO_INTERPOLATE),
+            !line.has(NO_NORMALIZE),
+            !line.has(NO_PATH_RESOLUTION),
+            !line.has(NO_CONSISTENCY));
     LoadOptions options = ProjectRequest.options(global, stages).withServices(selected);
     if (profilesView) {
       // every profile the files define, whichever are active
@@ -119,10 +129,10 @@ public final class ConfigCommand implements Callable<Integer> {
       return ExitCode.INVALID_PROJECT;
     }
     DiagnosticReport.print(result.warnings(), context.err());
-    MapNode document =
-        result
-            .canonical()
-            .orElseThrow(() -> new IllegalStateException("a valid load has no canonical model"));
+    if (result.canonical().isEmpty()) {
+      throw new IllegalStateException("a valid load has no canonical model");
+    }
+    MapNode document = result.canonical().get();
     try {
       document = ConfigViews.restrict(document, selected);
     } catch (IllegalArgumentException e) {
@@ -174,18 +184,24 @@ public final class ConfigCommand implements Callable<Integer> {
         throw new UserException("no such service: " + e.getMessage());
       }
     }
-    return format == Format.json
+    return line.value(FORMAT).orElse("yaml").equals("json")
         ? CanonicalJson.write(document, true)
         : CanonicalYaml.write(document);
   }
 
   private static String projectName(MapNode document, LoadResult result) {
-    return document.text("name").orElseGet(() -> result.project().map(Project::name).orElse(""));
+    Optional<String> name = document.text("name");
+    if (name.isPresent()) {
+      return name.get();
+    }
+    return result.project().isPresent() ? result.project().get().name() : "";
   }
 
   private static String lines(List<String> lines) {
     var text = new StringBuilder();
-    lines.forEach(line -> text.append(line).append('\n'));
+    for (String line : lines) {
+      text.append(line).append('\n');
+    }
     return text.toString();
   }
 

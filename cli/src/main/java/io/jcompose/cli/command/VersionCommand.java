@@ -3,49 +3,53 @@ package io.jcompose.cli.command;
 import io.jcompose.cli.ExitCode;
 import io.jcompose.cli.JcomposeCommand;
 import io.jcompose.cli.Version;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
+import io.jcompose.cli.line.Option;
+import io.jcompose.cli.line.Values;
+import io.jcompose.cli.line.Verb;
+import java.io.PrintWriter;
+import java.util.List;
 
 /** {@code jcompose version}: prints jcompose's version. */
-@Command(name = "version", description = "Show the jcompose version information.")
-public final class VersionCommand implements Callable<Integer> {
+public final class VersionCommand {
 
-  /** {@code --format} values. */
-  public enum Format {
-    pretty,
-    json
+  static final Option FORMAT =
+      Option.value(
+              "FORMAT",
+              "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).",
+              "-f",
+              "--format")
+          .withAllowedValues(List.of("pretty", "json"))
+          .withDefault("pretty");
+  static final Option SHORT = Option.flag("Print only the version number.", "--short");
+
+  /** The verb's line. */
+  public static final Verb VERB =
+      new Verb(
+          "version",
+          "Show the jcompose version information.",
+          List.of(Option.help(), FORMAT, SHORT),
+          List.of());
+
+  private final JcomposeCommand global;
+  private final Values line;
+
+  public VersionCommand(JcomposeCommand global, Values line) {
+    this.global = global;
+    this.line = line;
   }
 
-  @ParentCommand JcomposeCommand global;
-
-  @Option(
-      names = {"-h", "--help"},
-      usageHelp = true,
-      description = "Show this help message and exit.")
-  boolean help;
-
-  @Option(
-      names = {"-f", "--format"},
-      paramLabel = "FORMAT",
-      defaultValue = "pretty",
-      description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-  Format format;
-
-  @Option(names = "--short", description = "Print only the version number.")
-  boolean shortForm;
-
-  @Override
-  public Integer call() {
-    var out = global.context().out();
+  public int call() {
+    PrintWriter out = global.context().out();
     String version = Version.current();
-    if (shortForm) {
+    if (line.has(SHORT)) {
       out.println(version);
-    } else if (format == Format.json) {
-      out.println("{\"version\":\"" + version + "\"}");
+    } else if (line.value(FORMAT).orElse("pretty").equals("json")) {
+      out.print("{\"version\":\"");
+      out.print(version);
+      out.println("\"}");
     } else {
-      out.println("jcompose version " + version);
+      out.print("jcompose version ");
+      out.println(version);
     }
     return ExitCode.OK;
   }
