@@ -24,7 +24,6 @@ import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
 import org.snakeyaml.engine.v2.parser.ParserImpl;
 import org.snakeyaml.engine.v2.scanner.StreamReader;
-import org.snakeyaml.engine.v2.schema.CoreSchema;
 
 /**
  * Parses YAML text into {@link Node} trees that keep file, line and column. Handles what compose
@@ -53,7 +52,7 @@ public final class YamlParser {
             .setLabel(fileName)
             .setAllowDuplicateKeys(true)
             .setMaxAliasesForCollections(1_000)
-            .setSchema(new CoreSchema())
+            .setSchema(new CoreSchemaShortcut())
             .setUseMarks(true)
             .build();
     try {
