@@ -88,8 +88,11 @@ public final class YamlParser {
   }
 
   static Position position(String fileName, Optional<Mark> mark) {
-    return mark.map(m -> new Position(fileName, m.getLine() + 1, m.getColumn() + 1))
-        .orElse(new Position(fileName, 0, 0));
+    if (mark.isEmpty()) {
+      return new Position(fileName, 0, 0);
+    }
+    Mark start = mark.get();
+    return new Position(fileName, start.getLine() + 1, start.getColumn() + 1);
   }
 
   /** Turns one snakeyaml document into our nodes. */
@@ -179,15 +182,13 @@ public final class YamlParser {
       }
       // Keys written in the mapping win over merged ones; earlier merge sources win over later.
       for (MapNode source : merged) {
-        source
-            .entries()
-            .forEach(
-                (key, value) -> {
-                  if (!entries.containsKey(key)) {
-                    entries.put(key, value);
-                    keyPositions.put(key, source.keyPosition(key));
-                  }
-                });
+        for (var entry : source.entries().entrySet()) {
+          String key = entry.getKey();
+          if (!entries.containsKey(key)) {
+            entries.put(key, entry.getValue());
+            keyPositions.put(key, source.keyPosition(key));
+          }
+        }
       }
       return new MapNode(entries, keyPositions, position, tag);
     }
