@@ -36,7 +36,7 @@ public final class YamlParser {
   static final int MAX_NODES = 100_000;
 
   private static final String MERGE_KEY = "<<";
-  private static final String ENV_TAG = org.snakeyaml.engine.v2.nodes.Tag.ENV_TAG.getValue();
+  static final String ENV_TAG = org.snakeyaml.engine.v2.nodes.Tag.ENV_TAG.getValue();
 
   private YamlParser() {}
 
@@ -45,16 +45,32 @@ public final class YamlParser {
    * keys and unsupported keys become diagnostics; the documents parsed before an error are kept.
    */
   public static ParseResult parse(String fileName, String text) {
+    LoadSettings settings = settings(fileName);
+    List<Node> plain = EventTrees.documents(fileName, text, settings);
+    if (plain != null) {
+      return new ParseResult(List.copyOf(plain), List.of());
+    }
+    return composed(fileName, text, settings);
+  }
+
+  /** {@link #parse} through snakeyaml's composer always (tests compare both ways). */
+  static ParseResult composed(String fileName, String text) {
+    return composed(fileName, text, settings(fileName));
+  }
+
+  private static LoadSettings settings(String fileName) {
+    return LoadSettings.builder()
+        .setLabel(fileName)
+        .setAllowDuplicateKeys(true)
+        .setMaxAliasesForCollections(1_000)
+        .setSchema(new CoreSchemaShortcut())
+        .setUseMarks(true)
+        .build();
+  }
+
+  private static ParseResult composed(String fileName, String text, LoadSettings settings) {
     var diagnostics = new ArrayList<Diagnostic>();
     var documents = new ArrayList<Node>();
-    var settings =
-        LoadSettings.builder()
-            .setLabel(fileName)
-            .setAllowDuplicateKeys(true)
-            .setMaxAliasesForCollections(1_000)
-            .setSchema(new CoreSchemaShortcut())
-            .setUseMarks(true)
-            .build();
     try {
       var composer =
           new Composer(settings, new ParserImpl(settings, new StreamReader(settings, text)));
