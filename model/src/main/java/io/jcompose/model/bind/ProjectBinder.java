@@ -9,6 +9,7 @@ import io.jcompose.model.project.Volume;
 import io.jcompose.schema.diagnostic.Diagnostic;
 import io.jcompose.schema.diagnostic.Diagnostics;
 import io.jcompose.schema.node.MapNode;
+import io.jcompose.schema.node.Node;
 import io.jcompose.schema.node.Position;
 import io.jcompose.schema.node.YamlPath;
 import java.nio.file.Path;
@@ -67,17 +68,16 @@ public final class ProjectBinder {
         return bound;
       }
       YamlPath kindPath = YamlPath.ROOT.key(kind);
-      entries
-          .entries()
-          .forEach(
-              (key, value) -> {
-                MapNode map = value instanceof MapNode m ? m : MapNode.empty(value.position());
-                try {
-                  bound.put(key, binder.apply(key, map));
-                } catch (IllegalArgumentException e) {
-                  report(entries.keyPosition(key), kindPath.key(key), e.getMessage());
-                }
-              });
+      for (var entry : entries.entries().entrySet()) {
+        String key = entry.getKey();
+        Node value = entry.getValue();
+        MapNode map = value instanceof MapNode m ? m : MapNode.empty(value.position());
+        try {
+          bound.put(key, binder.apply(key, map));
+        } catch (IllegalArgumentException e) {
+          report(entries.keyPosition(key), kindPath.key(key), e.getMessage());
+        }
+      }
       return bound;
     }
 

@@ -12,6 +12,7 @@ import static io.jcompose.model.bind.NodeReader.stringMap;
 import static io.jcompose.model.bind.NodeReader.strings;
 
 import io.jcompose.model.project.Dependency;
+import io.jcompose.model.project.Deploy;
 import io.jcompose.model.project.EnvFile;
 import io.jcompose.model.project.FileMount;
 import io.jcompose.model.project.Healthcheck;
@@ -184,27 +185,38 @@ final class ServiceBinder {
 
   private static Service.Lifecycle lifecycle(MapNode service) {
     var dependsOn = new LinkedHashMap<String, Dependency>();
-    map(service, "depends_on")
-        .ifPresent(
-            map ->
-                map.entries()
-                    .forEach(
-                        (dependency, value) -> {
-                          MapNode options =
-                              value instanceof MapNode m ? m : MapNode.empty(value.position());
-                          dependsOn.put(
-                              dependency,
-                              new Dependency(
-                                  Dependency.Condition.parse(
-                                      string(options, "condition").orElse("service_started")),
-                                  bool(options, "required", true),
-                                  bool(options, "restart", false)));
-                        }));
-    var deploy = map(service, "deploy").map(DeployBinder::bind);
-    int scale = integer(service, "scale").or(() -> deploy.flatMap(d -> d.replicas())).orElse(1);
+    if (service.get("depends_on") instanceof MapNode map) {
+      for (var entry : map.entries().entrySet()) {
+        Node value = entry.getValue();
+        MapNode options = value instanceof MapNode m ? m : MapNode.empty(value.position());
+        dependsOn.put(
+            entry.getKey(),
+            new Dependency(
+                Dependency.Condition.parse(string(options, "condition").orElse("service_started")),
+                bool(options, "required", true),
+                bool(options, "restart", false)));
+      }
+    }
+    Optional<Deploy> deploy =
+        service.get("deploy") instanceof MapNode map
+            ? Optional.ofNullable(DeployBinder.bind(map))
+            : Optional.empty();
+    Optional<Integer> explicitScale = integer(service, "scale");
+    int scale;
+    if (explicitScale.isPresent()) {
+      scale = explicitScale.get();
+    } else if (deploy.isPresent() && deploy.get().replicas().isPresent()) {
+      scale = deploy.get().replicas().get();
+    } else {
+      scale = 1;
+    }
+    Optional<Healthcheck> healthcheck =
+        service.get("healthcheck") instanceof MapNode map
+            ? Optional.ofNullable(healthcheck(map))
+            : Optional.empty();
     return new Service.Lifecycle(
         dependsOn,
-        map(service, "healthcheck").map(ServiceBinder::healthcheck),
+        healthcheck,
         deploy,
         strings(service, "profiles"),
         string(service, "restart"),

@@ -28,15 +28,15 @@ public final class Canonicalizer {
       var forms = new ServiceForms(context, problems);
       var entries = new LinkedHashMap<String, Node>();
       YamlPath servicesPath = YamlPath.ROOT.key("services");
-      services
-          .entries()
-          .forEach(
-              (name, service) ->
-                  entries.put(
-                      name,
-                      service instanceof MapNode map
-                          ? Unicity.apply(forms.canonicalize(map, servicesPath.key(name)))
-                          : service));
+      for (var entry : services.entries().entrySet()) {
+        String name = entry.getKey();
+        Node service = entry.getValue();
+        entries.put(
+            name,
+            service instanceof MapNode map
+                ? Unicity.apply(forms.canonicalize(map, servicesPath.key(name)))
+                : service);
+      }
       result = result.with("services", services.withEntries(entries));
     }
     var resources = new ResourceForms(problems);

@@ -31,7 +31,10 @@ final class ServiceForms {
 
   MapNode canonicalize(MapNode service, YamlPath path) {
     var entries = new LinkedHashMap<String, Node>();
-    service.entries().forEach((key, value) -> entries.put(key, rewrite(key, value, path.key(key))));
+    for (var entry : service.entries().entrySet()) {
+      String key = entry.getKey();
+      entries.put(key, rewrite(key, entry.getValue(), path.key(key)));
+    }
     return service.withEntries(entries);
   }
 

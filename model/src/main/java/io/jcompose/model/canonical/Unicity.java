@@ -8,8 +8,6 @@ import io.jcompose.schema.node.SeqNode;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
 
 /**
  * List attributes that are really keyed sets, de-duplicated once more after the long forms are
@@ -18,47 +16,54 @@ import java.util.function.Function;
  */
 final class Unicity {
 
-  private static final Map<String, Function<Node, String>> IDENTITIES = new HashMap<>();
-
-  static {
-    IDENTITIES.put("ports", Unicity::portIdentity);
-    IDENTITIES.put("volumes", item -> field(item, "target"));
-    IDENTITIES.put("devices", item -> field(item, "target"));
-    IDENTITIES.put("secrets", item -> mountIdentity(item, "/run/secrets/"));
-    IDENTITIES.put("configs", item -> mountIdentity(item, "/"));
-    IDENTITIES.put("env_file", item -> field(item, "path"));
-    for (String key :
-        List.of(
-            "expose",
-            "dns",
-            "dns_opt",
-            "dns_search",
-            "tmpfs",
-            "cap_add",
-            "cap_drop",
-            "profiles",
-            "links")) {
-      IDENTITIES.put(key, Unicity::keyBeforeEquals);
-    }
-  }
+  /** The list attributes that are keyed sets; each item's identity is {@link #identity}. */
+  private static final List<String> KEYED_LISTS =
+      List.of(
+          "ports",
+          "volumes",
+          "devices",
+          "secrets",
+          "configs",
+          "env_file",
+          "expose",
+          "dns",
+          "dns_opt",
+          "dns_search",
+          "tmpfs",
+          "cap_add",
+          "cap_drop",
+          "profiles",
+          "links");
 
   private Unicity() {}
 
   static MapNode apply(MapNode service) {
     MapNode result = service;
-    for (var entry : IDENTITIES.entrySet()) {
-      if (service.get(entry.getKey()) instanceof SeqNode list) {
-        result = result.with(entry.getKey(), unique(list, entry.getValue()));
+    for (String attribute : KEYED_LISTS) {
+      if (service.get(attribute) instanceof SeqNode list) {
+        result = result.with(attribute, unique(list, attribute));
       }
     }
     return result;
   }
 
-  private static SeqNode unique(SeqNode list, Function<Node, String> identity) {
+  /** What makes two items of {@code attribute} the same entry (null: never the same). */
+  private static String identity(String attribute, Node item) {
+    return switch (attribute) {
+      case "ports" -> portIdentity(item);
+      case "volumes", "devices" -> field(item, "target");
+      case "secrets" -> mountIdentity(item, "/run/secrets/");
+      case "configs" -> mountIdentity(item, "/");
+      case "env_file" -> field(item, "path");
+      default -> keyBeforeEquals(item);
+    };
+  }
+
+  private static SeqNode unique(SeqNode list, String attribute) {
     var items = new ArrayList<Node>();
     var indexes = new HashMap<String, Integer>();
     for (Node item : list.items()) {
-      String key = identity.apply(item);
+      String key = identity(attribute, item);
       Integer earlier = key == null ? null : indexes.get(key);
       if (earlier != null) {
         items.set(earlier, item);

@@ -51,39 +51,31 @@ final class References {
         continue;
       }
       String type = mount.text("type").orElse("volume");
-      mount
-          .text("source")
-          .filter(source -> type.equals("volume") && !defined.contains(source))
-          .ifPresent(
-              source ->
-                  diagnostics.error(
-                      mount.position(),
-                      path.key("source"),
-                      "service \""
-                          + serviceName
-                          + "\" refers to undefined volume \""
-                          + source
-                          + "\"",
-                      hintOrDeclare(source, defined, "volumes")));
-      mount
-          .text("target")
-          .ifPresent(
-              target -> {
-                Integer earlier = targets.putIfAbsent(target, index);
-                if (earlier != null) {
-                  diagnostics.error(
-                      mount.position(),
-                      path.key("target"),
-                      "service \""
-                          + serviceName
-                          + "\" mounts two volumes on \""
-                          + target
-                          + "\" (volumes["
-                          + earlier
-                          + "] and this one)",
-                      "give each mount its own target");
-                }
-              });
+      String source = text(mount, "source");
+      if (source != null && type.equals("volume") && !defined.contains(source)) {
+        diagnostics.error(
+            mount.position(),
+            path.key("source"),
+            "service \"" + serviceName + "\" refers to undefined volume \"" + source + "\"",
+            hintOrDeclare(source, defined, "volumes"));
+      }
+      String target = text(mount, "target");
+      if (target != null) {
+        Integer earlier = targets.putIfAbsent(target, index);
+        if (earlier != null) {
+          diagnostics.error(
+              mount.position(),
+              path.key("target"),
+              "service \""
+                  + serviceName
+                  + "\" mounts two volumes on \""
+                  + target
+                  + "\" (volumes["
+                  + earlier
+                  + "] and this one)",
+              "give each mount its own target");
+        }
+      }
     }
   }
 
@@ -124,30 +116,35 @@ final class References {
 
   void checkNamespaceServices(String serviceName, MapNode service, MapNode services) {
     for (String key : new String[] {"network_mode", "ipc", "pid", "uts", "cgroup"}) {
-      service
-          .text(key)
-          .filter(value -> value.startsWith(SERVICE_PREFIX))
-          .map(value -> value.substring(SERVICE_PREFIX.length()))
-          .filter(target -> !services.has(target))
-          .ifPresent(
-              target ->
-                  diagnostics.error(
-                      service.get(key).position(),
-                      YamlPath.of("services", serviceName, key),
-                      "service \""
-                          + serviceName
-                          + "\" uses the "
-                          + key
-                          + " of undefined service \""
-                          + target
-                          + "\"",
-                      ConsistencyChecker.hint(target, services.entries().keySet())));
+      String value = text(service, key);
+      if (value == null || !value.startsWith(SERVICE_PREFIX)) {
+        continue;
+      }
+      String target = value.substring(SERVICE_PREFIX.length());
+      if (!services.has(target)) {
+        diagnostics.error(
+            service.get(key).position(),
+            YamlPath.of("services", serviceName, key),
+            "service \""
+                + serviceName
+                + "\" uses the "
+                + key
+                + " of undefined service \""
+                + target
+                + "\"",
+            ConsistencyChecker.hint(target, services.entries().keySet()));
+      }
     }
   }
 
   private String hintOrDeclare(String name, Set<String> defined, String section) {
     String hint = ConsistencyChecker.hint(name, defined);
     return hint.isEmpty() ? "declare it under the top-level " + section + ": key" : hint;
+  }
+
+  /** What MapNode.text gives, without an Optional: these checks run once per service. */
+  private static String text(MapNode map, String key) {
+    return map.get(key) instanceof ScalarNode scalar && !scalar.isNull() ? scalar.text() : null;
   }
 
   private Set<String> names(String section) {

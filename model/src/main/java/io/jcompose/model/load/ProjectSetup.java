@@ -43,19 +43,22 @@ record ProjectSetup(
     environment.putIfAbsent("PWD", cwd.toString());
     Environment osEnvironment = new Environment(environment);
 
-    Optional<Path> explicitDirectory = options.projectDirectory().map(p -> absolute(cwd, p));
-    List<Path> explicitFiles = options.files().stream().map(f -> file(cwd, f)).toList();
+    // Plain code rather than streams and lambdas here: this runs once per process, interpreted.
+    Optional<Path> explicitDirectory =
+        options.projectDirectory().isPresent()
+            ? Optional.of(absolute(cwd, options.projectDirectory().get()))
+            : Optional.empty();
+    var explicitFiles = new ArrayList<Path>();
+    for (String file : options.files()) {
+      explicitFiles.add(file(cwd, file));
+    }
     Path firstDirectory =
-        explicitDirectory.orElseGet(
-            () ->
-                explicitFiles.stream()
-                    .filter(f -> !f.toString().equals(SourceFiles.STDIN))
-                    .findFirst()
-                    .map(Path::getParent)
-                    .orElse(cwd));
+        explicitDirectory.isPresent()
+            ? explicitDirectory.get()
+            : firstNonStdinDirectory(explicitFiles, cwd);
     Environment env = withEnvFiles(osEnvironment, options, firstDirectory, cwd, diagnostics);
 
-    List<Path> found = explicitFiles;
+    List<Path> found = List.copyOf(explicitFiles);
     if (found.isEmpty()) {
       found = fromComposeFileVariable(env, cwd);
     }
@@ -66,7 +69,10 @@ record ProjectSetup(
       }
     }
     List<Path> files = found;
-    Path projectDirectory = explicitDirectory.orElseGet(() -> firstNonStdinDirectory(files, cwd));
+    Path projectDirectory =
+        explicitDirectory.isPresent()
+            ? explicitDirectory.get()
+            : firstNonStdinDirectory(files, cwd);
     if (!projectDirectory.equals(firstDirectory)) {
       env = withEnvFiles(osEnvironment, options, projectDirectory, cwd, diagnostics);
     }
@@ -78,21 +84,24 @@ record ProjectSetup(
   }
 
   private static Path firstNonStdinDirectory(List<Path> files, Path cwd) {
-    return files.stream()
-        .filter(f -> !f.toString().equals(SourceFiles.STDIN))
-        .findFirst()
-        .map(Path::getParent)
-        .orElse(cwd);
+    for (Path file : files) {
+      if (!file.toString().equals(SourceFiles.STDIN)) {
+        Path parent = file.getParent();
+        return parent == null ? cwd : parent;
+      }
+    }
+    return cwd;
   }
 
   private static Environment withEnvFiles(
       Environment os, LoadOptions options, Path directory, Path cwd, Diagnostics diagnostics) {
-    List<Path> envFiles = options.envFiles().stream().map(f -> absolute(cwd, Path.of(f))).toList();
-    if (envFiles.isEmpty()) {
-      envFiles =
-          splitList(os.lookup("COMPOSE_ENV_FILES").orElse(""), ",").stream()
-              .map(f -> absolute(cwd, Path.of(f)))
-              .toList();
+    List<String> names = options.envFiles();
+    if (names.isEmpty()) {
+      names = splitList(os.lookup("COMPOSE_ENV_FILES").orElse(""), ",");
+    }
+    List<Path> envFiles = new ArrayList<>();
+    for (String name : names) {
+      envFiles.add(absolute(cwd, Path.of(name)));
     }
     boolean explicit = !envFiles.isEmpty();
     if (!explicit) {

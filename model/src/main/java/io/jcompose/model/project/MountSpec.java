@@ -115,7 +115,7 @@ public record MountSpec(
       throw invalid(text, "empty volume specification");
     }
     List<String> sections = sections(text);
-    if (sections.stream().anyMatch(String::isEmpty)) {
+    if (sections.contains("")) {
       throw invalid(text, "empty section between colons");
     }
     if (sections.size() > 3) {

@@ -126,7 +126,7 @@ public record PortSpec(
   }
 
   private static int number(String text, String digits, String what, int minimum) {
-    if (digits.isEmpty() || !digits.chars().allMatch(Character::isDigit)) {
+    if (digits.isEmpty() || !allDigits(digits)) {
       throw invalid(text, what + " must be a number");
     }
     if (digits.length() > 5 || Integer.parseInt(digits) > 65535) {
@@ -137,6 +137,15 @@ public record PortSpec(
       throw invalid(text, what + " " + digits + " is below " + minimum);
     }
     return value;
+  }
+
+  private static boolean allDigits(String text) {
+    for (int index = 0; index < text.length(); index++) {
+      if (!Character.isDigit(text.charAt(index))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static IllegalArgumentException invalid(String text, String reason) {

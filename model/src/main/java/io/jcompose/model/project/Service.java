@@ -32,7 +32,7 @@ public record Service(
 
   public Service {
     Objects.requireNonNull(name, "name");
-    if (!name.matches("[a-zA-Z0-9._-]+")) {
+    if (!isServiceName(name)) {
       throw new IllegalArgumentException(
           "invalid service name \"" + name + "\": use letters, digits, '.', '_' and '-'");
     }
@@ -180,8 +180,7 @@ public record Service(
       if (scale < 0) {
         throw new IllegalArgumentException("scale cannot be negative: " + scale);
       }
-      if (restart.isPresent()
-          && !restart.get().matches("no|always|unless-stopped|on-failure(:\\d+)?")) {
+      if (restart.isPresent() && !isRestartPolicy(restart.get())) {
         throw new IllegalArgumentException(
             "invalid restart \""
                 + restart.get()
@@ -210,6 +209,47 @@ public record Service(
       if (cpus.isPresent() && cpus.get() < 0) {
         throw new IllegalArgumentException("cpus cannot be negative: " + cpus.get());
       }
+    }
+  }
+
+  /** {@code [a-zA-Z0-9._-]+}, scanned rather than matched: every service is checked once. */
+  private static boolean isServiceName(String name) {
+    if (name.isEmpty()) {
+      return false;
+    }
+    for (int index = 0; index < name.length(); index++) {
+      char character = name.charAt(index);
+      boolean allowed =
+          (character >= 'a' && character <= 'z')
+              || (character >= 'A' && character <= 'Z')
+              || (character >= '0' && character <= '9')
+              || character == '.'
+              || character == '_'
+              || character == '-';
+      if (!allowed) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** {@code no|always|unless-stopped|on-failure(:\d+)?}, scanned rather than matched. */
+  private static boolean isRestartPolicy(String restart) {
+    switch (restart) {
+      case "no", "always", "unless-stopped", "on-failure":
+        return true;
+      default:
+        String prefix = "on-failure:";
+        if (!restart.startsWith(prefix) || restart.length() == prefix.length()) {
+          return false;
+        }
+        for (int index = prefix.length(); index < restart.length(); index++) {
+          char character = restart.charAt(index);
+          if (character < '0' || character > '9') {
+            return false;
+          }
+        }
+        return true;
     }
   }
 }

@@ -18,28 +18,20 @@ final class KeyOrder {
       List.of("name", "services", "networks", "volumes", "configs", "secrets", "models");
 
   /** Compares strings code point by code point (String.compareTo compares UTF-16 units). */
-  static final Comparator<String> CODE_POINT_ORDER =
-      (left, right) -> {
-        int i = 0;
-        int j = 0;
-        while (i < left.length() && j < right.length()) {
-          int a = left.codePointAt(i);
-          int b = right.codePointAt(j);
-          if (a != b) {
-            return Integer.compare(a, b);
-          }
-          i += Character.charCount(a);
-          j += Character.charCount(b);
-        }
-        return Integer.compare(left.length() - i, right.length() - j);
-      };
+  static final Comparator<String> CODE_POINT_ORDER = new CodePointOrder();
+
+  /** Entries by key in {@link #CODE_POINT_ORDER}. */
+  private static final Comparator<Map.Entry<String, Node>> BY_KEY = new ByKey();
+
+  /** Document sections first in their order, then extensions, then the rest, each by key. */
+  private static final Comparator<Map.Entry<String, Node>> BY_SECTION = new BySection();
 
   private KeyOrder() {}
 
   /** The entries of {@code map} sorted by key. */
   static List<Map.Entry<String, Node>> sorted(MapNode map) {
     var entries = new ArrayList<>(map.entries().entrySet());
-    entries.sort(Map.Entry.comparingByKey(CODE_POINT_ORDER));
+    entries.sort(BY_KEY);
     return entries;
   }
 
@@ -49,8 +41,7 @@ final class KeyOrder {
    */
   static List<Map.Entry<String, Node>> document(MapNode root) {
     var entries = new ArrayList<>(root.entries().entrySet());
-    entries.sort(
-        Comparator.comparingInt(KeyOrder::rank).thenComparing(Map.Entry::getKey, CODE_POINT_ORDER));
+    entries.sort(BY_SECTION);
     return entries;
   }
 
@@ -62,5 +53,41 @@ final class KeyOrder {
     return entry.getKey().startsWith("x-")
         ? DOCUMENT_SECTIONS.size()
         : DOCUMENT_SECTIONS.size() + 1;
+  }
+
+  // Comparators are classes, not lambdas: config renders once per process, interpreted, and
+  // each lambda call site would cost a bootstrap.
+
+  private static final class CodePointOrder implements Comparator<String> {
+    @Override
+    public int compare(String left, String right) {
+      int i = 0;
+      int j = 0;
+      while (i < left.length() && j < right.length()) {
+        int a = left.codePointAt(i);
+        int b = right.codePointAt(j);
+        if (a != b) {
+          return Integer.compare(a, b);
+        }
+        i += Character.charCount(a);
+        j += Character.charCount(b);
+      }
+      return Integer.compare(left.length() - i, right.length() - j);
+    }
+  }
+
+  private static final class ByKey implements Comparator<Map.Entry<String, Node>> {
+    @Override
+    public int compare(Map.Entry<String, Node> left, Map.Entry<String, Node> right) {
+      return CODE_POINT_ORDER.compare(left.getKey(), right.getKey());
+    }
+  }
+
+  private static final class BySection implements Comparator<Map.Entry<String, Node>> {
+    @Override
+    public int compare(Map.Entry<String, Node> left, Map.Entry<String, Node> right) {
+      int order = Integer.compare(rank(left), rank(right));
+      return order != 0 ? order : CODE_POINT_ORDER.compare(left.getKey(), right.getKey());
+    }
   }
 }

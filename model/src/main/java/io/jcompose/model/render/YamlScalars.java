@@ -17,11 +17,14 @@ final class YamlScalars {
           "Yes", "YES", "no", "No", "NO", "on", "On", "ON", "off", "Off", "OFF", "y", "Y", "n", "N",
           "<<", "=");
 
-  private static final Pattern NUMBER =
-      Pattern.compile(
-          "[-+]?(\\.[0-9]+|[0-9][0-9_]*(\\.[0-9_]*)?)([eE][-+]?[0-9]+)?"
-              + "|0o[0-7]+|0x[0-9a-fA-F]+|0b[01]+"
-              + "|[-+]?\\.(inf|Inf|INF)|\\.(nan|NaN|NAN)");
+  /** Compiled on first use only: most scalars cannot be numbers (see {@link #mayBeNumber}). */
+  private static final class Numbers {
+    static final Pattern NUMBER =
+        Pattern.compile(
+            "[-+]?(\\.[0-9]+|[0-9][0-9_]*(\\.[0-9_]*)?)([eE][-+]?[0-9]+)?"
+                + "|0o[0-7]+|0x[0-9a-fA-F]+|0b[01]+"
+                + "|[-+]?\\.(inf|Inf|INF)|\\.(nan|NaN|NAN)");
+  }
 
   private static final String INDICATORS = "-?:,[]{}#&*!|>'\"%@`";
 
@@ -56,7 +59,7 @@ final class YamlScalars {
   }
 
   static boolean needsQuotes(String text) {
-    if (text.isEmpty() || RESERVED_WORDS.contains(text) || NUMBER.matcher(text).matches()) {
+    if (text.isEmpty() || RESERVED_WORDS.contains(text) || isNumber(text)) {
       return true;
     }
     char first = text.charAt(0);
@@ -76,7 +79,23 @@ final class YamlScalars {
     if (text.contains(": ") || text.contains(" #") || text.contains(":\t")) {
       return true;
     }
-    return text.codePoints().anyMatch(YamlScalars::needsEscape);
+    // Supplementary code points need no escape and their surrogates are in no escaped range,
+    // so looking at chars is enough.
+    for (int index = 0; index < text.length(); index++) {
+      if (needsEscape(text.charAt(index))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isNumber(String text) {
+    return mayBeNumber(text.charAt(0)) && Numbers.NUMBER.matcher(text).matches();
+  }
+
+  /** Every text {@link Numbers#NUMBER} matches starts with one of these. */
+  private static boolean mayBeNumber(char first) {
+    return (first >= '0' && first <= '9') || first == '-' || first == '+' || first == '.';
   }
 
   private static boolean needsEscape(int codePoint) {
@@ -89,28 +108,28 @@ final class YamlScalars {
 
   static String quoted(String text) {
     var out = new StringBuilder(text.length() + 2).append('"');
-    text.codePoints()
-        .forEach(
-            codePoint -> {
-              switch (codePoint) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\t' -> out.append("\\t");
-                case '\r' -> out.append("\\r");
-                case 0 -> out.append("\\0");
-                case 0x1b -> out.append("\\e");
-                default -> {
-                  if (codePoint < 0x100 && needsEscape(codePoint)) {
-                    out.append(String.format("\\x%02x", codePoint));
-                  } else if (needsEscape(codePoint)) {
-                    out.append(String.format("\\u%04x", codePoint));
-                  } else {
-                    out.appendCodePoint(codePoint);
-                  }
-                }
-              }
-            });
+    for (int index = 0; index < text.length(); ) {
+      int codePoint = text.codePointAt(index);
+      index += Character.charCount(codePoint);
+      switch (codePoint) {
+        case '"' -> out.append("\\\"");
+        case '\\' -> out.append("\\\\");
+        case '\n' -> out.append("\\n");
+        case '\t' -> out.append("\\t");
+        case '\r' -> out.append("\\r");
+        case 0 -> out.append("\\0");
+        case 0x1b -> out.append("\\e");
+        default -> {
+          if (codePoint < 0x100 && needsEscape(codePoint)) {
+            out.append(String.format("\\x%02x", codePoint));
+          } else if (needsEscape(codePoint)) {
+            out.append(String.format("\\u%04x", codePoint));
+          } else {
+            out.appendCodePoint(codePoint);
+          }
+        }
+      }
+    }
     return out.append('"').toString();
   }
 }

@@ -18,7 +18,9 @@ public final class Diagnostics {
   }
 
   public void addAll(List<Diagnostic> diagnostics) {
-    diagnostics.forEach(this::add);
+    for (Diagnostic diagnostic : diagnostics) {
+      add(diagnostic);
+    }
   }
 
   public void error(Position position, YamlPath path, String message) {
@@ -34,28 +36,60 @@ public final class Diagnostics {
   }
 
   public boolean hasErrors() {
-    return items.stream().anyMatch(Diagnostic::isError);
+    return errorCount() > 0;
   }
 
   public int errorCount() {
-    return (int) items.stream().filter(Diagnostic::isError).count();
+    int count = 0;
+    for (Diagnostic diagnostic : items) {
+      if (diagnostic.isError()) {
+        count++;
+      }
+    }
+    return count;
   }
 
   /** All diagnostics, sorted by file, line and column (stable for equal positions). */
   public List<Diagnostic> sorted() {
     var copy = new ArrayList<>(items);
-    copy.sort(
-        Comparator.comparing((Diagnostic d) -> d.position().file())
-            .thenComparingInt(d -> d.position().line())
-            .thenComparingInt(d -> d.position().column()));
+    copy.sort(BY_POSITION);
     return List.copyOf(copy);
   }
 
   public List<Diagnostic> errors() {
-    return sorted().stream().filter(Diagnostic::isError).toList();
+    return severity(true);
   }
 
   public List<Diagnostic> warnings() {
-    return sorted().stream().filter(d -> !d.isError()).toList();
+    return severity(false);
   }
+
+  private List<Diagnostic> severity(boolean errors) {
+    var selected = new ArrayList<Diagnostic>();
+    for (Diagnostic diagnostic : sorted()) {
+      if (diagnostic.isError() == errors) {
+        selected.add(diagnostic);
+      }
+    }
+    return List.copyOf(selected);
+  }
+
+  /**
+   * By file, line and column: a class rather than a chain of lambdas, which a single interpreted
+   * run would pay to link.
+   */
+  private static final class ByPosition implements Comparator<Diagnostic> {
+    @Override
+    public int compare(Diagnostic first, Diagnostic second) {
+      int order = first.position().file().compareTo(second.position().file());
+      if (order == 0) {
+        order = Integer.compare(first.position().line(), second.position().line());
+      }
+      return order != 0
+          ? order
+          : Integer.compare(first.position().column(), second.position().column());
+    }
+  }
+
+  private static final Comparator<Diagnostic> BY_POSITION = new ByPosition();
 }

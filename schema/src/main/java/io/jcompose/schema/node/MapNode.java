@@ -26,11 +26,30 @@ public final class MapNode implements Node {
     this.tag = Objects.requireNonNull(tag, "tag");
   }
 
+  /**
+   * Takes {@code entries} and {@code keyPositions} as they are: only for maps this class has just
+   * built or that are already unmodifiable, so that a derived mapping costs one copy, not two.
+   */
+  private MapNode(
+      Map<String, Node> entries,
+      Map<String, Position> keyPositions,
+      Position position,
+      Tag tag,
+      boolean owned) {
+    this.entries = Collections.unmodifiableMap(entries);
+    this.keyPositions = Collections.unmodifiableMap(keyPositions);
+    this.position = position;
+    this.tag = tag;
+  }
+
   /** A mapping whose keys take the position of their values. */
   public static MapNode of(Map<String, ? extends Node> entries, Position position) {
+    Objects.requireNonNull(position, "position");
     var keys = new LinkedHashMap<String, Position>();
-    entries.forEach((key, value) -> keys.put(key, value.position()));
-    return new MapNode(new LinkedHashMap<>(entries), keys, position, Tag.NONE);
+    for (var entry : entries.entrySet()) {
+      keys.put(entry.getKey(), entry.getValue().position());
+    }
+    return new MapNode(new LinkedHashMap<>(entries), keys, position, Tag.NONE, true);
   }
 
   public static MapNode empty(Position position) {
@@ -85,11 +104,14 @@ public final class MapNode implements Node {
 
   /** A copy with {@code key} set (kept in place when present, appended otherwise). */
   public MapNode with(String key, Node value) {
+    if (value != null && entries.get(key) == value) {
+      return this; // the same node under a present key: an equal copy would change nothing
+    }
     var copy = new LinkedHashMap<>(entries);
     var keys = new LinkedHashMap<>(keyPositions);
     copy.put(key, value);
     keys.putIfAbsent(key, value.position());
-    return new MapNode(copy, keys, position, tag);
+    return new MapNode(copy, keys, position, tag, true);
   }
 
   /** A copy with {@code key} set at {@code keyPosition}. */
@@ -98,7 +120,7 @@ public final class MapNode implements Node {
     var keys = new LinkedHashMap<>(keyPositions);
     copy.put(key, value);
     keys.put(key, keyPosition);
-    return new MapNode(copy, keys, position, tag);
+    return new MapNode(copy, keys, position, tag, true);
   }
 
   public MapNode without(String key) {
@@ -109,15 +131,17 @@ public final class MapNode implements Node {
     var keys = new LinkedHashMap<>(keyPositions);
     copy.remove(key);
     keys.remove(key);
-    return new MapNode(copy, keys, position, tag);
+    return new MapNode(copy, keys, position, tag, true);
   }
 
   /** A copy whose entries are replaced by {@code newEntries}, keeping known key positions. */
   public MapNode withEntries(Map<String, ? extends Node> newEntries) {
     var keys = new LinkedHashMap<String, Position>();
-    newEntries.forEach(
-        (key, value) -> keys.put(key, keyPositions.getOrDefault(key, value.position())));
-    return new MapNode(new LinkedHashMap<>(newEntries), keys, position, tag);
+    for (var entry : newEntries.entrySet()) {
+      String key = entry.getKey();
+      keys.put(key, keyPositions.getOrDefault(key, entry.getValue().position()));
+    }
+    return new MapNode(new LinkedHashMap<>(newEntries), keys, position, tag, true);
   }
 
   /** A copy with the value under {@code key} transformed, when present. */
@@ -128,7 +152,7 @@ public final class MapNode implements Node {
 
   @Override
   public MapNode withTag(Tag newTag) {
-    return new MapNode(entries, keyPositions, position, newTag);
+    return new MapNode(entries, keyPositions, position, Objects.requireNonNull(newTag), true);
   }
 
   @Override
@@ -139,7 +163,9 @@ public final class MapNode implements Node {
   @Override
   public Object toPlain() {
     var map = new LinkedHashMap<String, Object>();
-    entries.forEach((key, value) -> map.put(key, value.toPlain()));
+    for (var entry : entries.entrySet()) {
+      map.put(entry.getKey(), entry.getValue().toPlain());
+    }
     return map;
   }
 

@@ -10,9 +10,12 @@ final class ScalarValues {
   private ScalarValues() {}
 
   static Object resolve(ScalarNode scalar) {
-    String text = scalar.getValue();
-    Tag tag = scalar.getTag();
-    if (!scalar.isPlain() || tag.equals(Tag.STR)) {
+    return resolve(scalar.getValue(), scalar.getTag(), scalar.isPlain());
+  }
+
+  /** The value of a scalar written as {@code text}, of YAML tag {@code tag}, plain or quoted. */
+  static Object resolve(String text, Tag tag, boolean plain) {
+    if (!plain || tag.equals(Tag.STR)) {
       return text;
     }
     if (tag.equals(Tag.NULL)) {

@@ -24,7 +24,6 @@ import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
 import org.snakeyaml.engine.v2.parser.ParserImpl;
 import org.snakeyaml.engine.v2.scanner.StreamReader;
-import org.snakeyaml.engine.v2.schema.CoreSchema;
 
 /**
  * Parses YAML text into {@link Node} trees that keep file, line and column. Handles what compose
@@ -37,7 +36,7 @@ public final class YamlParser {
   static final int MAX_NODES = 100_000;
 
   private static final String MERGE_KEY = "<<";
-  private static final String ENV_TAG = org.snakeyaml.engine.v2.nodes.Tag.ENV_TAG.getValue();
+  static final String ENV_TAG = org.snakeyaml.engine.v2.nodes.Tag.ENV_TAG.getValue();
 
   private YamlParser() {}
 
@@ -46,16 +45,32 @@ public final class YamlParser {
    * keys and unsupported keys become diagnostics; the documents parsed before an error are kept.
    */
   public static ParseResult parse(String fileName, String text) {
+    LoadSettings settings = settings(fileName);
+    List<Node> plain = EventTrees.documents(fileName, text, settings);
+    if (plain != null) {
+      return new ParseResult(List.copyOf(plain), List.of());
+    }
+    return composed(fileName, text, settings);
+  }
+
+  /** {@link #parse} through snakeyaml's composer always (tests compare both ways). */
+  static ParseResult composed(String fileName, String text) {
+    return composed(fileName, text, settings(fileName));
+  }
+
+  private static LoadSettings settings(String fileName) {
+    return LoadSettings.builder()
+        .setLabel(fileName)
+        .setAllowDuplicateKeys(true)
+        .setMaxAliasesForCollections(1_000)
+        .setSchema(new CoreSchemaShortcut())
+        .setUseMarks(true)
+        .build();
+  }
+
+  private static ParseResult composed(String fileName, String text, LoadSettings settings) {
     var diagnostics = new ArrayList<Diagnostic>();
     var documents = new ArrayList<Node>();
-    var settings =
-        LoadSettings.builder()
-            .setLabel(fileName)
-            .setAllowDuplicateKeys(true)
-            .setMaxAliasesForCollections(1_000)
-            .setSchema(new CoreSchema())
-            .setUseMarks(true)
-            .build();
     try {
       var composer =
           new Composer(settings, new ParserImpl(settings, new StreamReader(settings, text)));
@@ -89,8 +104,11 @@ public final class YamlParser {
   }
 
   static Position position(String fileName, Optional<Mark> mark) {
-    return mark.map(m -> new Position(fileName, m.getLine() + 1, m.getColumn() + 1))
-        .orElse(new Position(fileName, 0, 0));
+    if (mark.isEmpty()) {
+      return new Position(fileName, 0, 0);
+    }
+    Mark start = mark.get();
+    return new Position(fileName, start.getLine() + 1, start.getColumn() + 1);
   }
 
   /** Turns one snakeyaml document into our nodes. */
@@ -180,15 +198,13 @@ public final class YamlParser {
       }
       // Keys written in the mapping win over merged ones; earlier merge sources win over later.
       for (MapNode source : merged) {
-        source
-            .entries()
-            .forEach(
-                (key, value) -> {
-                  if (!entries.containsKey(key)) {
-                    entries.put(key, value);
-                    keyPositions.put(key, source.keyPosition(key));
-                  }
-                });
+        for (var entry : source.entries().entrySet()) {
+          String key = entry.getKey();
+          if (!entries.containsKey(key)) {
+            entries.put(key, entry.getValue());
+            keyPositions.put(key, source.keyPosition(key));
+          }
+        }
       }
       return new MapNode(entries, keyPositions, position, tag);
     }

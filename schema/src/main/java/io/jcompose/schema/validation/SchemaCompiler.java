@@ -42,18 +42,40 @@ final class SchemaCompiler {
     this.document = document;
   }
 
-  /** The compiled root schema; every {@code $ref} in it is resolved before this returns. */
+  /**
+   * The compiled root schema; every {@code $ref} in it is resolved before this returns, so a broken
+   * schema fails here.
+   */
   static Schema compile(Object document) {
     var compiler = new SchemaCompiler(document);
     Schema root = compiler.schema(document, Pointer.ROOT);
     while (!compiler.pending.isEmpty()) {
-      String pointer = compiler.pending.pop();
-      if (!compiler.targets.containsKey(pointer)) {
-        Schema target = compiler.schema(compiler.resolve(pointer), new Pointer(null, pointer));
-        compiler.targets.put(pointer, target);
-      }
+      compiler.target(compiler.pending.pop());
     }
     return root;
+  }
+
+  /**
+   * The compiled root schema, whose {@code $ref} targets are compiled when validation first reaches
+   * them: a document uses a fraction of the compose-spec's definitions, and a single interpreted
+   * run pays for every definition compiled. For a schema known to compile (a test compiles the
+   * vendored one with {@link #compile}).
+   */
+  static Schema compileOnDemand(Object document) {
+    var compiler = new SchemaCompiler(document);
+    Schema root = compiler.schema(document, Pointer.ROOT);
+    compiler.pending.clear();
+    return root;
+  }
+
+  /** The schema {@code pointer} refers to, compiled on first use; thread-safe. */
+  synchronized Schema target(String pointer) {
+    Schema target = targets.get(pointer);
+    if (target == null) {
+      target = schema(resolve(pointer), new Pointer(null, pointer));
+      targets.put(pointer, target);
+    }
+    return target;
   }
 
   private Schema schema(Object json, Pointer at) {
@@ -131,7 +153,7 @@ final class SchemaCompiler {
     if (!targets.containsKey(pointer)) {
       pending.push(pointer);
     }
-    return new RefKeyword(pointer, targets);
+    return new RefKeyword(pointer, this);
   }
 
   private Object resolve(String pointer) {

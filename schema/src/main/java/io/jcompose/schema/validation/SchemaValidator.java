@@ -61,9 +61,18 @@ public final class SchemaValidator {
         : Integer.compare(first.position().column(), second.position().column());
   }
 
-  /** Holds the compose-spec validator; the JVM loads it on first use, once, thread-safely. */
+  /** The vendored compose-spec.json as text. */
+  static String composeSpecJson() {
+    return ComposeSpec.read(COMPOSE_SPEC);
+  }
+
+  /**
+   * Holds the compose-spec validator; the JVM loads it on first use, once, thread-safely. Its
+   * definitions are compiled as validation first reaches them.
+   */
   private static final class ComposeSpec {
-    static final SchemaValidator VALIDATOR = fromJson(read(COMPOSE_SPEC));
+    static final SchemaValidator VALIDATOR =
+        new SchemaValidator(SchemaCompiler.compileOnDemand(SchemaJson.parse(read(COMPOSE_SPEC))));
 
     private static String read(String resource) {
       try (InputStream in = SchemaValidator.class.getResourceAsStream(resource)) {

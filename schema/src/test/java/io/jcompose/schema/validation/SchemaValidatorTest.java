@@ -17,6 +17,13 @@ class SchemaValidatorTest {
   }
 
   @Test
+  void composeSpec_compilesEveryDefinitionUpFront() {
+    // the shared validator compiles definitions on first use; this proves none of them is broken
+    Schema root = SchemaCompiler.compile(SchemaJson.parse(SchemaValidator.composeSpecJson()));
+    assertThat(root.acceptedTypes(0)).contains(JsonType.OBJECT);
+  }
+
+  @Test
   void validate_acceptsAValidDocument() {
     var errors =
         validate(
