@@ -7,6 +7,7 @@ import io.jcompose.model.consistency.ConsistencyChecker;
 import io.jcompose.model.envfile.EnvFiles;
 import io.jcompose.model.profile.ProfileSelector;
 import io.jcompose.model.project.Project;
+import io.jcompose.schema.diagnostic.Diagnostic;
 import io.jcompose.schema.diagnostic.Diagnostics;
 import io.jcompose.schema.node.MapNode;
 import io.jcompose.schema.node.Position;
@@ -16,6 +17,7 @@ import io.jcompose.schema.validation.SchemaValidator;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The facade of the model module: runs the loading pipeline of DESIGN.md §2 and never throws for a
@@ -86,15 +88,43 @@ public final class ProjectLoader {
       Project unbound = new Project(name.get(), projectDirectory, configFiles);
       return new LoadResult(Optional.of(canonical), Optional.of(unbound), diagnostics.sorted());
     }
-    Project project =
-        ProjectBinder.bind(
-            canonical,
-            name.get(),
-            projectDirectory,
-            configFiles,
-            selection.disabledServices(),
-            diagnostics);
-    return new LoadResult(Optional.of(canonical), Optional.of(project), diagnostics.sorted());
+    return LoadResult.bindingLater(
+        canonical,
+        diagnostics.sorted(),
+        new Binding(
+            canonical, name.get(), projectDirectory, configFiles, selection.disabledServices()));
+  }
+
+  /** Binds the canonical tree into records when the project is first asked for. */
+  private static final class Binding implements LoadResult.Binder {
+    private final MapNode canonical;
+    private final String name;
+    private final Path projectDirectory;
+    private final List<Path> configFiles;
+    private final Set<String> disabledServices;
+
+    Binding(
+        MapNode canonical,
+        String name,
+        Path projectDirectory,
+        List<Path> configFiles,
+        Set<String> disabledServices) {
+      this.canonical = canonical;
+      this.name = name;
+      this.projectDirectory = projectDirectory;
+      this.configFiles = configFiles;
+      this.disabledServices = disabledServices;
+    }
+
+    @Override
+    public Optional<Project> bind(List<Diagnostic> problems) {
+      var found = new Diagnostics();
+      Project project =
+          ProjectBinder.bind(
+              canonical, name, projectDirectory, configFiles, disabledServices, found);
+      problems.addAll(found.errors());
+      return found.hasErrors() ? Optional.empty() : Optional.of(project);
+    }
   }
 
   private static Position namePosition(MapNode model) {

@@ -98,6 +98,8 @@ class FixtureConformanceTest {
               LoadOptions.of(List.of(file.toString()), file.getParent(), environment));
       if (result.isValid()) {
         valid.add(name);
+        assertThat(result.project()).as("project of " + name).isPresent();
+        assertThat(result.bindingErrors()).as("binding errors of " + name).isEmpty();
       } else {
         invalid.put(name, result.errors());
       }

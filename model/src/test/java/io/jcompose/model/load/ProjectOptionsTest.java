@@ -137,4 +137,17 @@ class ProjectOptionsTest {
     LoadResult result = load(List.of(), directory);
     assertThat(result.errors().get(0).message()).contains("no configuration file provided");
   }
+
+  @Test
+  void bindingProblems_doNotInvalidateThePrintedModel_butKeepTheProjectFromBeingBound()
+      throws IOException {
+    write("compose.yaml", "services:\n  a:\n    image: a\n    restart: sometimes\n");
+    LoadResult result = load(List.of(), directory);
+    assertThat(result.isValid()).isTrue();
+    assertThat(result.canonical().orElseThrow().toPlain().toString()).contains("restart=sometimes");
+    assertThat(result.project()).isEmpty();
+    assertThat(result.bindingErrors())
+        .singleElement()
+        .satisfies(error -> assertThat(error.message()).contains("sometimes"));
+  }
 }
