@@ -33,6 +33,18 @@ final class ScalarValues {
     return text;
   }
 
+  private static boolean isLegacyOctal(String digits) {
+    if (digits.length() < 2 || digits.charAt(0) != '0') {
+      return false;
+    }
+    for (int i = 1; i < digits.length(); i++) {
+      if (digits.charAt(i) < '0' || digits.charAt(i) > '7') {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private static Object integer(String text) {
     try {
       String digits = text.replace("_", "");
@@ -47,6 +59,10 @@ final class ScalarValues {
       } else if (digits.startsWith("0o")) {
         radix = 8;
         digits = digits.substring(2);
+      } else if (isLegacyOctal(digits)) {
+        // YAML 1.1's 0440, which docker compose's parser still reads as octal: file modes of
+        // secrets and configs are written this way.
+        radix = 8;
       }
       var value = new BigInteger(digits, radix);
       if (negative) {

@@ -100,4 +100,13 @@ class YamlParserTest {
     assertThat(((MapNode) second).get("b")).isInstanceOf(ScalarNode.class);
     assertThat(SeqNode.class).isNotNull();
   }
+
+  @Test
+  void leadingZeroIntegers_areOctalAsDockerComposeReadsThem() {
+    MapNode root = parse("mode: 0440\nnew: 0o755\nport: 08\nzero: 0\n");
+    assertThat(((ScalarNode) root.get("mode")).value()).isEqualTo(288L);
+    assertThat(((ScalarNode) root.get("new")).value()).isEqualTo(493L);
+    assertThat(((ScalarNode) root.get("port")).value()).isEqualTo(8L);
+    assertThat(((ScalarNode) root.get("zero")).value()).isEqualTo(0L);
+  }
 }
