@@ -45,6 +45,8 @@ public final class PicocliLine {
     for (Verb verb : grammar.verbs()) {
       root.addSubcommand(verb.name(), spec(verb, inherited));
     }
+    // `jcompose help [COMMAND]`, as docker compose has it; only ever on this slow path.
+    root.addSubcommand("help", new CommandLine(new CommandLine.HelpCommand()));
     return new CommandLine(root);
   }
 

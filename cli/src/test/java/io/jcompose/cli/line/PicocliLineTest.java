@@ -38,6 +38,16 @@ class PicocliLineTest {
   }
 
   @Test
+  void helpVerb_printsTheUsageOfTheNamedVerb() {
+    var cli = cli();
+
+    assertThat(cli.run("help", "config")).isEqualTo(0);
+    assertThat(cli.out()).startsWith("Usage: jcompose config").contains("--services");
+    assertThat(cli.run("help", "nope")).isEqualTo(2);
+    assertThat(cli.err()).contains("nope");
+  }
+
+  @Test
   void help_global_listsTheGlobalOptionsAndTheVerbs() {
     var cli = cli();
 
