@@ -7,6 +7,7 @@ import io.jcompose.schema.node.YamlPath;
 import io.jcompose.schema.parse.ParseResult;
 import io.jcompose.schema.parse.YamlParser;
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -71,6 +72,13 @@ public final class SourceFiles {
         text = Files.readString(file, StandardCharsets.UTF_8);
       } catch (NoSuchFileException e) {
         diagnostics.error(from, fromPath, "file " + name + " does not exist");
+        return Optional.empty();
+      } catch (CharacterCodingException e) {
+        diagnostics.error(
+            from,
+            fromPath,
+            "file " + name + " is not UTF-8 text",
+            "compose files are YAML in UTF-8; check that this is the file you meant");
         return Optional.empty();
       } catch (IOException e) {
         diagnostics.error(from, fromPath, "cannot read " + name + ": " + e.getMessage());

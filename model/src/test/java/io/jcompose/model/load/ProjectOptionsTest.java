@@ -150,4 +150,11 @@ class ProjectOptionsTest {
         .singleElement()
         .satisfies(error -> assertThat(error.message()).contains("sometimes"));
   }
+
+  @Test
+  void binaryFile_isReportedAsNotUtf8() throws IOException {
+    Files.write(directory.resolve("compose.yaml"), new byte[] {'a', ':', ' ', (byte) 0xff, '\n'});
+    LoadResult result = load(List.of(), directory);
+    assertThat(result.errors().get(0).message()).isEqualTo("file compose.yaml is not UTF-8 text");
+  }
 }
