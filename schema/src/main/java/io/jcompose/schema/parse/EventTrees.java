@@ -38,6 +38,7 @@ final class EventTrees {
   private final String fileName;
   private final ScalarResolver resolver;
   private int visited;
+  private int depth;
 
   private EventTrees(Parser parser, String fileName, ScalarResolver resolver) {
     this.parser = parser;
@@ -78,6 +79,18 @@ final class EventTrees {
   }
 
   private Node node(Event event) {
+    if (depth >= YamlParser.MAX_DEPTH) {
+      throw GiveUp.INSTANCE; // the composer's way reports it
+    }
+    depth++;
+    try {
+      return nodeAtDepth(event);
+    } finally {
+      depth--;
+    }
+  }
+
+  private Node nodeAtDepth(Event event) {
     if (++visited > YamlParser.MAX_NODES
         || !(event instanceof NodeEvent nodeEvent)
         || nodeEvent.getAnchor().isPresent()) {

@@ -32,6 +32,9 @@ import org.snakeyaml.engine.v2.scanner.StreamReader;
  */
 public final class YamlParser {
 
+  /** The deepest nesting a document may have; real compose files stay far below it. */
+  static final int MAX_DEPTH = 100;
+
   /** The most nodes one document may expand to, aliases included (compose-go uses the same). */
   static final int MAX_NODES = 100_000;
 
@@ -46,11 +49,24 @@ public final class YamlParser {
    */
   public static ParseResult parse(String fileName, String text) {
     LoadSettings settings = settings(fileName);
-    List<Node> plain = EventTrees.documents(fileName, text, settings);
-    if (plain != null) {
-      return new ParseResult(List.copyOf(plain), List.of());
+    try {
+      List<Node> plain = EventTrees.documents(fileName, text, settings);
+      if (plain != null) {
+        return new ParseResult(List.copyOf(plain), List.of());
+      }
+      return composed(fileName, text, settings);
+    } catch (StackOverflowError e) {
+      // snakeyaml's scanner recurses into flow collections before our depth check can see them
+      return new ParseResult(List.of(), List.of(tooDeep(new Position(fileName, 1, 1))));
     }
-    return composed(fileName, text, settings);
+  }
+
+  private static Diagnostic tooDeep(Position position) {
+    return Diagnostic.error(
+        position,
+        YamlPath.ROOT,
+        "the document is nested more than " + MAX_DEPTH + " levels deep",
+        "a compose file needs a handful of levels; check for runaway brackets");
   }
 
   /** {@link #parse} through snakeyaml's composer always (tests compare both ways). */
@@ -82,6 +98,8 @@ public final class YamlParser {
           documents.add(node);
         }
       }
+    } catch (TooDeepException e) {
+      diagnostics.add(tooDeep(e.position));
     } catch (TooLargeException e) {
       diagnostics.add(
           Diagnostic.error(
@@ -127,6 +145,9 @@ public final class YamlParser {
     Node convert(org.snakeyaml.engine.v2.nodes.Node node, YamlPath path) {
       if (++visited > MAX_NODES) {
         throw new TooLargeException(position(fileName, node.getStartMark()));
+      }
+      if (path.depth() > MAX_DEPTH) {
+        throw new TooDeepException(position(fileName, node.getStartMark()));
       }
       Position position = position(fileName, node.getStartMark());
       Tag tag = tagOf(node, path);
@@ -232,6 +253,16 @@ public final class YamlParser {
                 "a merge key (<<) needs a mapping or a list of mappings, not "
                     + converted.kindName()));
       }
+    }
+  }
+
+  /** Thrown when a document nests deeper than {@link #MAX_DEPTH}. */
+  static final class TooDeepException extends RuntimeException {
+    final Position position;
+
+    TooDeepException(Position position) {
+      super("document too deep", null, false, false);
+      this.position = position;
     }
   }
 

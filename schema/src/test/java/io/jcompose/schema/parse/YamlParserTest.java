@@ -109,4 +109,20 @@ class YamlParserTest {
     assertThat(((ScalarNode) root.get("port")).value()).isEqualTo(8L);
     assertThat(((ScalarNode) root.get("zero")).value()).isEqualTo(0L);
   }
+
+  @Test
+  void deepNesting_isADiagnosticNotACrash() {
+    for (int depth : new int[] {150, 20_000}) {
+      String text = "a: " + "[".repeat(depth) + "]".repeat(depth) + "\n";
+      ParseResult result = YamlParser.parse("deep.yaml", text);
+      assertThat(result.hasErrors()).as("depth " + depth).isTrue();
+      assertThat(result.diagnostics().get(0).message()).contains("nested more than 100 levels");
+    }
+    var block = new StringBuilder();
+    for (int level = 0; level < 150; level++) {
+      block.append("  ".repeat(level)).append("k").append(level).append(":\n");
+    }
+    assertThat(YamlParser.parse("deep.yaml", block + "  ".repeat(150) + "x: 1\n").hasErrors())
+        .isTrue();
+  }
 }
