@@ -74,7 +74,9 @@ record ProjectSetup(
             ? explicitDirectory.get()
             : firstNonStdinDirectory(files, cwd);
     if (!projectDirectory.equals(firstDirectory)) {
-      env = withEnvFiles(osEnvironment, options, projectDirectory, cwd, diagnostics);
+      // docker compose reads the env files again from the directory it now knows, without
+      // overriding what the first reading set
+      env = withEnvFiles(env, options, projectDirectory, cwd, diagnostics);
     }
     List<String> profiles = options.profiles();
     if (profiles.isEmpty()) {

@@ -157,4 +157,14 @@ class ProjectOptionsTest {
     LoadResult result = load(List.of(), directory);
     assertThat(result.errors().get(0).message()).isEqualTo("file compose.yaml is not UTF-8 text");
   }
+
+  @Test
+  void composeFileFromDotEnv_keepsTheFirstEnvFilesValuesAndReadsTheNewDirectorysToo() {
+    Path fixture = SharedFixtures.fixtures().resolve("compose/pkg/e2e/fixtures/dotenv");
+    LoadResult result = load(List.of(), fixture);
+    Project project = project(result);
+    assertThat(project.name()).isEqualTo("development");
+    assertThat(project.services()).containsOnlyKeys("backend", "test");
+    assertThat(result.canonical().orElseThrow().toPlain().toString()).contains("image=test:latest");
+  }
 }
