@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # JMH benchmark of ProjectLoader.load on a generated 1000-service compose file.
-#   bench/loader.sh                 # short run: 3 x 1 s warm-up, 5 x 1 s measurement, 1 fork
+#   bench/loader.sh                 # 8 x 1 s warm-up (the JIT needs about 4), 10 x 1 s measured, 1 fork
 #   bench/loader.sh -p services=200 -wi 1 -i 3 -f 1   # arguments replace the defaults (JMH flags)
 set -euo pipefail
 root="$(cd -P "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -9,6 +9,6 @@ cd "$root"
 mvn -B -q -Pbench -pl bench/jmh -am package -DskipTests -Dspotless.check.skip=true \
   -Djcompose.cds.skip=true
 if (($# == 0)); then
-  set -- -wi 3 -w 1s -i 5 -r 1s -f 1
+  set -- -wi 8 -w 1s -i 10 -r 1s -f 1
 fi
 exec java -jar bench/jmh/target/benchmarks.jar LoaderBenchmark "$@"
