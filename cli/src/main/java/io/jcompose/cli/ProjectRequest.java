@@ -5,6 +5,7 @@ import io.jcompose.model.load.LoadOptions.Stages;
 import io.jcompose.model.load.LoadOptions.StdinSource;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /** Turns the global options, the environment and the current directory into {@link LoadOptions}. */
@@ -22,14 +23,9 @@ public final class ProjectRequest {
     StdinSource stdin =
         global.files().contains("-") ? new StandardInput(context) : LoadOptions.StdinSource.NONE;
     return new LoadOptions(
-        global.files(),
-        projectDirectory,
-        global.projectName(),
-        global.profiles(),
-        global.envFiles(),
-        context.environment(),
-        context.workingDirectory(),
-        stdin,
+        new LoadOptions.Sources(global.files(), projectDirectory, global.envFiles(), stdin),
+        new LoadOptions.Selection(global.projectName(), global.profiles(), List.of()),
+        new LoadOptions.Invocation(context.environment(), context.workingDirectory()),
         stages);
   }
 

@@ -92,12 +92,12 @@ class MainTest {
 
     assertThat(code).isEqualTo(0);
     var options = cli.lastOptions();
-    assertThat(options.files()).containsExactly("compose.yaml", "override.yaml");
-    assertThat(options.projectName()).contains("demo");
-    assertThat(options.profiles()).containsExactly("debug", "tools");
-    assertThat(options.envFiles()).containsExactly("a.env", "b.env");
-    assertThat(options.projectDirectory()).contains(directory);
-    assertThat(options.workingDirectory()).isEqualTo(directory);
+    assertThat(options.sources().files()).containsExactly("compose.yaml", "override.yaml");
+    assertThat(options.selection().projectName()).contains("demo");
+    assertThat(options.selection().profiles()).containsExactly("debug", "tools");
+    assertThat(options.sources().envFiles()).containsExactly("a.env", "b.env");
+    assertThat(options.sources().projectDirectory()).contains(directory);
+    assertThat(options.invocation().workingDirectory()).isEqualTo(directory);
     assertThat(
             cli.run(
                 "-f",

@@ -35,11 +35,12 @@ public final class ProjectLoader {
     }
     Environment environment = setup.get().environment();
     Optional<String> explicitName =
-        ProjectNames.explicit(options.projectName(), environment, diagnostics);
+        ProjectNames.explicit(options.selection().projectName(), environment, diagnostics);
     if (explicitName.isPresent()) {
       environment = environment.with("COMPOSE_PROJECT_NAME", explicitName.get());
     }
-    var sources = new SourceFiles(options.workingDirectory(), options.stdin());
+    var sources =
+        new SourceFiles(options.invocation().workingDirectory(), options.sources().stdin());
     Path projectDirectory = setup.get().projectDirectory();
     Optional<MapNode> merged =
         new ModelAssembler(sources, options.stages(), diagnostics)
@@ -71,7 +72,8 @@ public final class ProjectLoader {
     MapNode named = model.with("name", ScalarNode.of(name.get(), namePosition(model)));
     MapNode canonical = Canonicalizer.canonicalize(named, context, diagnostics);
     ProfileSelector.Selection selection =
-        ProfileSelector.select(canonical, setup.get().profiles(), options.services(), diagnostics);
+        ProfileSelector.select(
+            canonical, setup.get().profiles(), options.selection().services(), diagnostics);
     canonical = selection.document();
     if (options.stages().consistency()) {
       ConsistencyChecker.check(canonical, selection.disabledServices(), diagnostics);

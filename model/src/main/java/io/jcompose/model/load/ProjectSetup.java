@@ -38,18 +38,18 @@ record ProjectSetup(
 
   /** Settles the options, or returns empty after reporting why it cannot. */
   static Optional<ProjectSetup> resolve(LoadOptions options, Diagnostics diagnostics) {
-    Path cwd = options.workingDirectory().toAbsolutePath().normalize();
-    var environment = new LinkedHashMap<>(options.environment());
+    Path cwd = options.invocation().workingDirectory().toAbsolutePath().normalize();
+    var environment = new LinkedHashMap<>(options.invocation().environment());
     environment.putIfAbsent("PWD", cwd.toString());
     Environment osEnvironment = new Environment(environment);
 
     // Plain code rather than streams and lambdas here: this runs once per process, interpreted.
     Optional<Path> explicitDirectory =
-        options.projectDirectory().isPresent()
-            ? Optional.of(absolute(cwd, options.projectDirectory().get()))
+        options.sources().projectDirectory().isPresent()
+            ? Optional.of(absolute(cwd, options.sources().projectDirectory().get()))
             : Optional.empty();
     var explicitFiles = new ArrayList<Path>();
-    for (String file : options.files()) {
+    for (String file : options.sources().files()) {
       explicitFiles.add(file(cwd, file));
     }
     Path firstDirectory =
@@ -78,7 +78,7 @@ record ProjectSetup(
       // overriding what the first reading set
       env = withEnvFiles(env, options, projectDirectory, cwd, diagnostics);
     }
-    List<String> profiles = options.profiles();
+    List<String> profiles = options.selection().profiles();
     if (profiles.isEmpty()) {
       profiles = splitList(env.lookup("COMPOSE_PROFILES").orElse(""), ",");
     }
@@ -97,7 +97,7 @@ record ProjectSetup(
 
   private static Environment withEnvFiles(
       Environment os, LoadOptions options, Path directory, Path cwd, Diagnostics diagnostics) {
-    List<String> names = options.envFiles();
+    List<String> names = options.sources().envFiles();
     if (names.isEmpty()) {
       names = splitList(os.lookup("COMPOSE_ENV_FILES").orElse(""), ",");
     }
