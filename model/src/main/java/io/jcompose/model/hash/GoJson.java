@@ -3,6 +3,7 @@ package io.jcompose.model.hash;
 import io.jcompose.model.hash.Shape.GoMap;
 import io.jcompose.model.hash.Shape.ListOf;
 import io.jcompose.model.hash.Shape.Struct;
+import io.jcompose.model.render.JsonStrings;
 import io.jcompose.schema.node.MapNode;
 import io.jcompose.schema.node.Node;
 import io.jcompose.schema.node.ScalarNode;
@@ -141,25 +142,6 @@ final class GoJson {
   }
 
   private void string(String text) {
-    out.append('"');
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      switch (c) {
-        case '"' -> out.append("\\\"");
-        case '\\' -> out.append("\\\\");
-        case '\n' -> out.append("\\n");
-        case '\r' -> out.append("\\r");
-        case '\t' -> out.append("\\t");
-        case '<', '>', '&', '\u2028', '\u2029' -> out.append(String.format("\\u%04x", (int) c));
-        default -> {
-          if (c < 0x20) {
-            out.append(String.format("\\u%04x", (int) c));
-          } else {
-            out.append(c);
-          }
-        }
-      }
-    }
-    out.append('"');
+    JsonStrings.appendGo(out, text);
   }
 }
