@@ -10,7 +10,6 @@ import io.jcompose.schema.node.SeqNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.function.UnaryOperator;
 
 /**
  * Makes relative host paths absolute against a base directory, expanding {@code ~}, in short or
@@ -42,48 +41,91 @@ final class PathResolver {
   MapNode document(MapNode document) {
     MapNode result = document;
     if (document.get("services") instanceof MapNode services) {
-      result = result.with("services", eachValue(services, this::service));
+      result = result.with("services", eachValue(services, Form.SERVICE));
     }
     for (String kind : new String[] {"configs", "secrets"}) {
       if (result.get(kind) instanceof MapNode resources) {
-        result = result.with(kind, eachValue(resources, r -> r.map("file", this::path)));
+        result = result.with(kind, eachValue(resources, Form.FILE_RESOURCE));
       }
     }
     if (result.get("volumes") instanceof MapNode volumes) {
-      result = result.with("volumes", eachValue(volumes, this::localBindVolume));
+      result = result.with("volumes", eachValue(volumes, Form.LOCAL_BIND_VOLUME));
     }
-    return result.map("include", include -> eachListItem(include, this::include));
+    Node include = result.get("include");
+    return include == null ? result : result.with("include", eachListItem(include, Form.INCLUDE));
+  }
+
+  /** What to resolve in one item of a list or one value of a mapping. */
+  private enum Form {
+    SERVICE,
+    FILE_RESOURCE,
+    LOCAL_BIND_VOLUME,
+    INCLUDE,
+    PATH,
+    CONTEXT,
+    ENV_FILE,
+    VOLUME,
+    WATCH_RULE
+  }
+
+  private Node resolve(Form form, Node node) {
+    return switch (form) {
+      case SERVICE -> service((MapNode) node);
+      case FILE_RESOURCE -> withPath((MapNode) node, "file");
+      case LOCAL_BIND_VOLUME -> localBindVolume((MapNode) node);
+      case INCLUDE -> include(node);
+      case PATH -> path(node);
+      case CONTEXT -> context(node);
+      case ENV_FILE -> envFile(node);
+      case VOLUME -> volume(node);
+      case WATCH_RULE -> node instanceof MapNode rule ? withPath(rule, "path") : node;
+    };
   }
 
   /** An include entry: a path, or {@code {path, project_directory, env_file}}. */
   private Node include(Node entry) {
-    if (entry instanceof MapNode map) {
-      return map.map("path", paths -> eachListItem(paths, this::path))
-          .map("project_directory", this::path)
-          .map("env_file", files -> eachListItem(files, this::path));
+    if (!(entry instanceof MapNode map)) {
+      return path(entry);
     }
-    return path(entry);
+    MapNode result = map;
+    for (var field : map.entries().entrySet()) {
+      Node value = field.getValue();
+      Node resolved =
+          switch (field.getKey()) {
+            case "path", "env_file" -> eachListItem(value, Form.PATH);
+            case "project_directory" -> path(value);
+            default -> value;
+          };
+      result = withChanged(result, field.getKey(), value, resolved);
+    }
+    return result;
   }
 
   MapNode service(MapNode service) {
-    return service
-        .map("build", this::build)
-        .map("env_file", envFiles -> eachListItem(envFiles, this::envFile))
-        .map("label_file", labelFiles -> eachListItem(labelFiles, this::path))
-        .map("extends", e -> e instanceof MapNode map ? map.map("file", this::path) : e)
-        .map("volumes", volumes -> eachListItem(volumes, this::volume))
-        .map(
-            "develop",
-            develop ->
-                develop instanceof MapNode map
-                    ? map.map(
-                        "watch",
-                        watch ->
-                            eachListItem(
-                                watch,
-                                rule ->
-                                    rule instanceof MapNode r ? r.map("path", this::path) : rule))
-                    : develop);
+    MapNode result = service;
+    for (var field : service.entries().entrySet()) {
+      Node value = field.getValue();
+      Node resolved =
+          switch (field.getKey()) {
+            case "build" -> build(value);
+            case "env_file" -> eachListItem(value, Form.ENV_FILE);
+            case "label_file" -> eachListItem(value, Form.PATH);
+            case "extends" -> value instanceof MapNode map ? withPath(map, "file") : value;
+            case "volumes" -> eachListItem(value, Form.VOLUME);
+            case "develop" -> develop(value);
+            default -> value;
+          };
+      result = withChanged(result, field.getKey(), value, resolved);
+    }
+    return result;
+  }
+
+  private Node develop(Node develop) {
+    if (!(develop instanceof MapNode map)) {
+      return develop;
+    }
+    Node watch = map.get("watch");
+    return watch == null ? map : map.with("watch", eachListItem(watch, Form.WATCH_RULE));
   }
 
   private Node build(Node build) {
@@ -93,9 +135,19 @@ final class PathResolver {
     if (!(build instanceof MapNode map)) {
       return build;
     }
-    return map.map("context", this::context)
-        .map("additional_contexts", contexts -> eachEntryValue(contexts, this::context))
-        .map("ssh", ssh -> eachEntryValue(ssh, this::path));
+    MapNode result = map;
+    for (var field : map.entries().entrySet()) {
+      Node value = field.getValue();
+      Node resolved =
+          switch (field.getKey()) {
+            case "context" -> context(value);
+            case "additional_contexts" -> eachEntryValue(value, Form.CONTEXT);
+            case "ssh" -> eachEntryValue(value, Form.PATH);
+            default -> value;
+          };
+      result = withChanged(result, field.getKey(), value, resolved);
+    }
+    return result;
   }
 
   private Node context(Node context) {
@@ -107,12 +159,12 @@ final class PathResolver {
   }
 
   private Node envFile(Node envFile) {
-    return envFile instanceof MapNode map ? map.map("path", this::path) : path(envFile);
+    return envFile instanceof MapNode map ? withPath(map, "path") : path(envFile);
   }
 
   private Node volume(Node volume) {
     if (volume instanceof MapNode map) {
-      return "bind".equals(text(map.get("type"))) ? map.map("source", this::path) : map;
+      return "bind".equals(text(map.get("type"))) ? withPath(map, "source") : map;
     }
     String text = text(volume);
     if (text == null || !(text.startsWith(".") || text.startsWith("~"))) {
@@ -135,7 +187,17 @@ final class PathResolver {
     if (mountOptions == null || !mountOptions.contains("bind")) {
       return volume;
     }
-    return volume.with("driver_opts", options.map("device", this::path));
+    return volume.with("driver_opts", withPath(options, "device"));
+  }
+
+  /** {@code map} with the path under {@code key} resolved, when present. */
+  private MapNode withPath(MapNode map, String key) {
+    Node value = map.get(key);
+    return value == null ? map : map.with(key, path(value));
+  }
+
+  private static MapNode withChanged(MapNode map, String key, Node value, Node resolved) {
+    return resolved == value ? map : map.with(key, resolved);
   }
 
   private Node path(Node node) {
@@ -146,42 +208,53 @@ final class PathResolver {
   }
 
   /** Resolves {@code name=path} list items and mapping values alike; empty values are kept. */
-  private Node eachEntryValue(Node entries, UnaryOperator<Node> change) {
+  private Node eachEntryValue(Node entries, Form form) {
     if (entries instanceof MapNode map) {
       var copy = new LinkedHashMap<String, Node>();
-      map.entries()
-          .forEach(
-              (key, value) -> copy.put(key, "".equals(text(value)) ? value : change.apply(value)));
+      for (var entry : map.entries().entrySet()) {
+        Node value = entry.getValue();
+        copy.put(entry.getKey(), "".equals(text(value)) ? value : resolve(form, value));
+      }
       return map.withEntries(copy);
     }
-    return eachListItem(
-        entries,
-        item -> {
-          String text = text(item);
-          int equals = text == null ? -1 : text.indexOf('=');
-          if (equals < 0) {
-            return item;
-          }
-          ScalarNode value = ((ScalarNode) item).withValue(text.substring(equals + 1));
-          String resolved = text(change.apply(value));
-          return ((ScalarNode) item).withValue(text.substring(0, equals + 1) + resolved);
-        });
-  }
-
-  private static Node eachListItem(Node list, UnaryOperator<Node> change) {
-    if (list instanceof SeqNode seq) {
+    if (entries instanceof SeqNode seq) {
       var items = new ArrayList<Node>();
-      seq.items().forEach(item -> items.add(change.apply(item)));
+      for (Node item : seq.items()) {
+        items.add(entryValue(item, form));
+      }
       return seq.withItems(items);
     }
-    return Trees.isNull(list) ? list : change.apply(list);
+    return Trees.isNull(entries) ? entries : entryValue(entries, form);
   }
 
-  private static MapNode eachValue(MapNode map, UnaryOperator<MapNode> change) {
+  private Node entryValue(Node item, Form form) {
+    String text = text(item);
+    int equals = text == null ? -1 : text.indexOf('=');
+    if (equals < 0) {
+      return item;
+    }
+    ScalarNode value = ((ScalarNode) item).withValue(text.substring(equals + 1));
+    String resolved = text(resolve(form, value));
+    return ((ScalarNode) item).withValue(text.substring(0, equals + 1) + resolved);
+  }
+
+  private Node eachListItem(Node list, Form form) {
+    if (list instanceof SeqNode seq) {
+      var items = new ArrayList<Node>();
+      for (Node item : seq.items()) {
+        items.add(resolve(form, item));
+      }
+      return seq.withItems(items);
+    }
+    return Trees.isNull(list) ? list : resolve(form, list);
+  }
+
+  private MapNode eachValue(MapNode map, Form form) {
     var copy = new LinkedHashMap<String, Node>();
-    map.entries()
-        .forEach(
-            (key, value) -> copy.put(key, value instanceof MapNode m ? change.apply(m) : value));
+    for (var entry : map.entries().entrySet()) {
+      Node value = entry.getValue();
+      copy.put(entry.getKey(), value instanceof MapNode ? resolve(form, value) : value);
+    }
     return map.withEntries(copy);
   }
 
