@@ -13,7 +13,6 @@ import io.jcompose.schema.node.YamlPath;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Set;
-import java.util.function.Function;
 
 /** {@code volumes}, {@code devices}, {@code secrets} and {@code configs} of a service. */
 final class MountForms {
@@ -23,25 +22,35 @@ final class MountForms {
   private MountForms() {}
 
   static Node volumes(Node volumes, YamlPath path, Problems problems) {
-    return eachItem(
-        volumes,
-        path,
-        (item, itemPath) -> {
-          if (item instanceof ScalarNode scalar && !scalar.isNull()) {
-            try {
-              return toNode(MountSpec.parse(scalar.text()), scalar.position());
-            } catch (IllegalArgumentException e) {
-              boolean keep =
-                  problems.unparsable(
-                      scalar.position(),
-                      itemPath,
-                      e.getMessage(),
-                      "write SOURCE:TARGET[:OPTIONS] or TARGET, e.g. ./data:/data:ro");
-              return keep ? item : null;
-            }
-          }
-          return item instanceof MapNode map ? longVolume(map) : item;
-        });
+    if (!(volumes instanceof SeqNode seq)) {
+      return volumes;
+    }
+    var items = new ArrayList<Node>();
+    for (int i = 0; i < seq.size(); i++) {
+      Node volume = volume(seq.get(i), path.index(i), problems);
+      if (volume != null) {
+        items.add(volume);
+      }
+    }
+    return seq.withItems(items);
+  }
+
+  /** The long form of one volume, or null to drop it (after reporting why). */
+  private static Node volume(Node item, YamlPath itemPath, Problems problems) {
+    if (item instanceof ScalarNode scalar && !scalar.isNull()) {
+      try {
+        return toNode(MountSpec.parse(scalar.text()), scalar.position());
+      } catch (IllegalArgumentException e) {
+        boolean keep =
+            problems.unparsable(
+                scalar.position(),
+                itemPath,
+                e.getMessage(),
+                "write SOURCE:TARGET[:OPTIONS] or TARGET, e.g. ./data:/data:ro");
+        return keep ? item : null;
+      }
+    }
+    return item instanceof MapNode map ? longVolume(map) : item;
   }
 
   private static MapNode longVolume(MapNode volume) {
@@ -63,32 +72,40 @@ final class MountForms {
   static MapNode toNode(MountSpec mount, Position position) {
     var entries = new LinkedHashMap<String, Node>();
     entries.put("type", scalar(mount.type().word(), position));
-    mount.source().ifPresent(source -> entries.put("source", scalar(source, position)));
+    if (mount.source().isPresent()) {
+      entries.put("source", scalar(mount.source().get(), position));
+    }
     entries.put("target", scalar(mount.target(), position));
     if (mount.readOnly()) {
       entries.put("read_only", scalar(true, position));
     }
-    mount
-        .bind()
-        .ifPresent(
-            bind -> {
-              var options = new LinkedHashMap<String, Node>();
-              bind.propagation().ifPresent(p -> options.put("propagation", scalar(p, position)));
-              options.put("create_host_path", scalar(bind.createHostPath(), position));
-              bind.selinux().ifPresent(s -> options.put("selinux", scalar(s, position)));
-              entries.put("bind", Trees.map(options, position));
-            });
-    mount
-        .volume()
-        .ifPresent(
-            volume -> {
-              var options = new LinkedHashMap<String, Node>();
-              if (volume.nocopy()) {
-                options.put("nocopy", scalar(true, position));
-              }
-              entries.put("volume", Trees.map(options, position));
-            });
+    if (mount.bind().isPresent()) {
+      entries.put("bind", bindOptions(mount.bind().get(), position));
+    }
+    if (mount.volume().isPresent()) {
+      entries.put("volume", volumeOptions(mount.volume().get(), position));
+    }
     return Trees.map(entries, position);
+  }
+
+  private static MapNode bindOptions(MountSpec.BindOptions bind, Position position) {
+    var options = new LinkedHashMap<String, Node>();
+    if (bind.propagation().isPresent()) {
+      options.put("propagation", scalar(bind.propagation().get(), position));
+    }
+    options.put("create_host_path", scalar(bind.createHostPath(), position));
+    if (bind.selinux().isPresent()) {
+      options.put("selinux", scalar(bind.selinux().get(), position));
+    }
+    return Trees.map(options, position);
+  }
+
+  private static MapNode volumeOptions(MountSpec.VolumeOptions volume, Position position) {
+    var options = new LinkedHashMap<String, Node>();
+    if (volume.nocopy()) {
+      options.put("nocopy", scalar(true, position));
+    }
+    return Trees.map(options, position);
   }
 
   /**
@@ -96,96 +113,104 @@ final class MountForms {
    * compose-go, a second part is always the container path.
    */
   static Node devices(Node devices, YamlPath path, Problems problems) {
-    return eachItem(
-        devices,
-        path,
-        (item, itemPath) -> {
-          if (!(item instanceof ScalarNode scalar) || scalar.isNull()) {
-            return item instanceof MapNode map
-                ? Trees.withDefault(map, "permissions", "rwm")
-                : item;
-          }
-          String[] parts = scalar.text().split(":", -1);
-          String source = parts[0];
-          String target = parts[0];
-          String permissions = "rwm";
-          if (parts.length == 2) {
-            target = parts[1];
-          } else if (parts.length == 3) {
-            target = parts[1];
-            permissions = parts[2];
-          }
-          if (parts.length > 3
-              || source.isEmpty()
-              || target.isEmpty()
-              || !isDevicePermissions(permissions)) {
-            boolean keep =
-                problems.unparsable(
-                    scalar.position(),
-                    itemPath,
-                    "invalid device \"" + scalar.text() + "\"",
-                    "write HOST_PATH[:CONTAINER_PATH[:PERMISSIONS]] with permissions made of r, w,"
-                        + " m");
-            return keep ? item : null;
-          }
-          Position position = scalar.position();
-          var entries = new LinkedHashMap<String, Node>();
-          entries.put("source", scalar(source, position));
-          entries.put("target", scalar(target, position));
-          entries.put("permissions", scalar(permissions, position));
-          return Trees.map(entries, position);
-        });
-  }
-
-  private static boolean isDevicePermissions(String text) {
-    return !text.isEmpty()
-        && text.length() <= 3
-        && text.chars().allMatch(c -> DEVICE_PERMISSION_CHARS.contains(String.valueOf((char) c)));
-  }
-
-  /** {@code secrets}: a name becomes {@code {source, target: /run/secrets/<name>}}. */
-  static Node secrets(Node secrets, YamlPath path) {
-    return fileMounts(secrets, path, source -> source == null ? null : "/run/secrets/" + source);
-  }
-
-  /** {@code configs}: a name becomes {@code {source}}; the target is kept only when given. */
-  static Node configs(Node configs, YamlPath path) {
-    return fileMounts(configs, path, source -> null);
-  }
-
-  private static Node fileMounts(Node mounts, YamlPath path, Function<String, String> target) {
-    return eachItem(
-        mounts,
-        path,
-        (item, itemPath) -> {
-          MapNode mount =
-              item instanceof ScalarNode scalar && !scalar.isNull()
-                  ? Trees.map(item.position()).with("source", scalar)
-                  : item instanceof MapNode map ? map : null;
-          if (mount == null) {
-            return item;
-          }
-          String defaultTarget = target.apply(text(mount.get("source")));
-          return defaultTarget == null ? mount : Trees.withDefault(mount, "target", defaultTarget);
-        });
-  }
-
-  interface ItemRewrite {
-    /** The rewritten item, or null to drop it (after reporting why). */
-    Node apply(Node item, YamlPath itemPath);
-  }
-
-  static Node eachItem(Node list, YamlPath path, ItemRewrite rewrite) {
-    if (!(list instanceof SeqNode seq)) {
-      return list;
+    if (!(devices instanceof SeqNode seq)) {
+      return devices;
     }
     var items = new ArrayList<Node>();
     for (int i = 0; i < seq.size(); i++) {
-      Node rewritten = rewrite.apply(seq.get(i), path.index(i));
-      if (rewritten != null) {
-        items.add(rewritten);
+      Node device = device(seq.get(i), path.index(i), problems);
+      if (device != null) {
+        items.add(device);
       }
     }
     return seq.withItems(items);
+  }
+
+  /** The long form of one device, or null to drop it (after reporting why). */
+  private static Node device(Node item, YamlPath itemPath, Problems problems) {
+    if (!(item instanceof ScalarNode scalar) || scalar.isNull()) {
+      return item instanceof MapNode map ? Trees.withDefault(map, "permissions", "rwm") : item;
+    }
+    String[] parts = scalar.text().split(":", -1);
+    String source = parts[0];
+    String target = parts[0];
+    String permissions = "rwm";
+    if (parts.length == 2) {
+      target = parts[1];
+    } else if (parts.length == 3) {
+      target = parts[1];
+      permissions = parts[2];
+    }
+    if (parts.length > 3
+        || source.isEmpty()
+        || target.isEmpty()
+        || !isDevicePermissions(permissions)) {
+      boolean keep =
+          problems.unparsable(
+              scalar.position(),
+              itemPath,
+              "invalid device \"" + scalar.text() + "\"",
+              "write HOST_PATH[:CONTAINER_PATH[:PERMISSIONS]] with permissions made of r, w,"
+                  + " m");
+      return keep ? item : null;
+    }
+    Position position = scalar.position();
+    var entries = new LinkedHashMap<String, Node>();
+    entries.put("source", scalar(source, position));
+    entries.put("target", scalar(target, position));
+    entries.put("permissions", scalar(permissions, position));
+    return Trees.map(entries, position);
+  }
+
+  private static boolean isDevicePermissions(String text) {
+    if (text.isEmpty() || text.length() > 3) {
+      return false;
+    }
+    for (int i = 0; i < text.length(); i++) {
+      if (!DEVICE_PERMISSION_CHARS.contains(String.valueOf(text.charAt(i)))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** {@code secrets}: a name becomes {@code {source, target: /run/secrets/<name>}}. */
+  static Node secrets(Node secrets) {
+    return fileMounts(secrets, "/run/secrets/");
+  }
+
+  /** {@code configs}: a name becomes {@code {source}}; the target is kept only when given. */
+  static Node configs(Node configs) {
+    return fileMounts(configs, null);
+  }
+
+  /**
+   * Names become {@code {source}}; with a {@code targetDirectory}, the target defaults to the
+   * source under it.
+   */
+  private static Node fileMounts(Node mounts, String targetDirectory) {
+    if (!(mounts instanceof SeqNode seq)) {
+      return mounts;
+    }
+    var items = new ArrayList<Node>();
+    for (Node item : seq.items()) {
+      items.add(fileMount(item, targetDirectory));
+    }
+    return seq.withItems(items);
+  }
+
+  private static Node fileMount(Node item, String targetDirectory) {
+    MapNode mount =
+        item instanceof ScalarNode scalar && !scalar.isNull()
+            ? Trees.map(item.position()).with("source", scalar)
+            : item instanceof MapNode map ? map : null;
+    if (mount == null) {
+      return item;
+    }
+    String source = text(mount.get("source"));
+    if (targetDirectory == null || source == null) {
+      return mount;
+    }
+    return Trees.withDefault(mount, "target", targetDirectory + source);
   }
 }

@@ -56,18 +56,14 @@ final class ServiceForms {
       case "ports" -> PortForms.canonicalize(value, path, problems);
       case "volumes" -> MountForms.volumes(value, path, problems);
       case "devices" -> MountForms.devices(value, path, problems);
-      case "secrets" -> MountForms.secrets(value, path);
-      case "configs" -> MountForms.configs(value, path);
+      case "secrets" -> MountForms.secrets(value);
+      case "configs" -> MountForms.configs(value);
       case "networks", "models" -> namesToMap(value);
       case "pull_policy" ->
           "if_not_present".equals(text(value)) ? ((ScalarNode) value).withValue("missing") : value;
       case "gpus" -> gpus(value, path);
       case "deploy" -> deploy(value, path);
-      case "logging" ->
-          value instanceof MapNode logging
-              ? logging.map(
-                  "options", o -> KeyValueForms.toMap(o, BareKey.EMPTY, context.environment()))
-              : value;
+      case "logging" -> value instanceof MapNode logging ? withPlainMap(logging, "options") : value;
       case "develop" -> develop(value, path);
       default -> value;
     };
@@ -78,7 +74,13 @@ final class ServiceForms {
       value = Trees.asList(scalar);
     }
     if (key.equals("dns") && value instanceof SeqNode seq) {
-      return seq.withItems(seq.items().stream().filter(item -> !"".equals(text(item))).toList());
+      var servers = new ArrayList<Node>();
+      for (Node item : seq.items()) {
+        if (!"".equals(text(item))) {
+          servers.add(item);
+        }
+      }
+      return seq.withItems(servers);
     }
     return value;
   }
@@ -95,14 +97,14 @@ final class ServiceForms {
       return Trees.map(entries, value.position()).withTag(value.tag());
     }
     if (value instanceof MapNode map) {
-      map.entries()
-          .forEach(
-              (name, dependency) ->
-                  entries.put(
-                      name,
-                      dependency instanceof MapNode d
-                          ? dependency(d)
-                          : dependency(Trees.map(dependency.position()))));
+      for (var entry : map.entries().entrySet()) {
+        Node dependency = entry.getValue();
+        entries.put(
+            entry.getKey(),
+            dependency instanceof MapNode d
+                ? dependency(d)
+                : dependency(Trees.map(dependency.position())));
+      }
       return map.withEntries(entries);
     }
     return value;
@@ -150,41 +152,55 @@ final class ServiceForms {
   }
 
   private Node deviceRequests(Node value, YamlPath path) {
-    return MountForms.eachItem(
-        value,
-        path,
-        (item, itemPath) -> {
-          if (!(item instanceof MapNode request)) {
-            return item;
-          }
-          if (request.has("count") && request.has("device_ids")) {
-            problems.error(
-                request.keyPosition("device_ids"),
-                itemPath.key("device_ids"),
-                "device request sets both count and device_ids",
-                "keep only one of them");
-            return request;
-          }
-          return request.has("device_ids") ? request : Trees.withDefault(request, "count", "all");
-        });
+    if (!(value instanceof SeqNode seq)) {
+      return value;
+    }
+    var items = new ArrayList<Node>();
+    for (int i = 0; i < seq.size(); i++) {
+      items.add(deviceRequest(seq.get(i), path.index(i)));
+    }
+    return seq.withItems(items);
+  }
+
+  private Node deviceRequest(Node item, YamlPath itemPath) {
+    if (!(item instanceof MapNode request)) {
+      return item;
+    }
+    if (request.has("count") && request.has("device_ids")) {
+      problems.error(
+          request.keyPosition("device_ids"),
+          itemPath.key("device_ids"),
+          "device request sets both count and device_ids",
+          "keep only one of them");
+      return request;
+    }
+    return request.has("device_ids") ? request : Trees.withDefault(request, "count", "all");
+  }
+
+  /** {@code map} with the key-value list or mapping under {@code key} as a mapping. */
+  private MapNode withPlainMap(MapNode map, String key) {
+    Node value = map.get(key);
+    return value == null
+        ? map
+        : map.with(key, KeyValueForms.toMap(value, BareKey.EMPTY, context.environment()));
   }
 
   private Node deploy(Node value, YamlPath path) {
     if (!(value instanceof MapNode deploy)) {
       return value;
     }
-    MapNode result =
-        deploy.map("labels", l -> KeyValueForms.toMap(l, BareKey.EMPTY, context.environment()));
+    MapNode result = withPlainMap(deploy, "labels");
     if (deploy.get("resources") instanceof MapNode resources
         && resources.get("reservations") instanceof MapNode reservations
-        && reservations.has("devices")) {
+        && reservations.get("devices") != null) {
       YamlPath devicesPath = path.key("resources").key("reservations").key("devices");
       result =
           result.with(
               "resources",
               resources.with(
                   "reservations",
-                  reservations.map("devices", d -> deviceRequests(d, devicesPath))));
+                  reservations.with(
+                      "devices", deviceRequests(reservations.get("devices"), devicesPath))));
     }
     return result;
   }
@@ -196,9 +212,7 @@ final class ServiceForms {
       for (int i = 0; i < watch.size(); i++) {
         Node item = watch.get(i);
         rules.add(
-            item instanceof MapNode rule
-                ? rule.map("ignore", Trees::asList).map("include", Trees::asList)
-                : item);
+            item instanceof MapNode rule ? withList(withList(rule, "ignore"), "include") : item);
         if (item instanceof MapNode rule && rule.has("path")) {
           String watched = text(rule.get("path"));
           if (watched == null || watched.isBlank()) {
@@ -213,5 +227,11 @@ final class ServiceForms {
       return develop.with("watch", watch.withItems(rules));
     }
     return value;
+  }
+
+  /** {@code map} with a string under {@code key} made a list of one. */
+  private static MapNode withList(MapNode map, String key) {
+    Node value = map.get(key);
+    return value == null ? map : map.with(key, Trees.asList(value));
   }
 }
