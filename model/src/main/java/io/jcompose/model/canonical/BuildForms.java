@@ -5,6 +5,7 @@ import io.jcompose.schema.node.MapNode;
 import io.jcompose.schema.node.Node;
 import io.jcompose.schema.node.ScalarNode;
 import io.jcompose.schema.node.SeqNode;
+import java.util.ArrayList;
 
 /**
  * {@code build}: a string becomes {@code {context}}; {@code context} defaults to {@code .} and
@@ -14,21 +15,6 @@ import io.jcompose.schema.node.SeqNode;
 final class BuildForms {
 
   private BuildForms() {}
-
-  /** Build secrets named by a string become {@code {source}}. */
-  private static Node secrets(Node secrets) {
-    if (!(secrets instanceof SeqNode list)) {
-      return secrets;
-    }
-    return list.withItems(
-        list.items().stream()
-            .map(
-                item ->
-                    item instanceof ScalarNode scalar && !scalar.isNull()
-                        ? Trees.map(item.position()).with("source", scalar)
-                        : item)
-            .toList());
-  }
 
   static Node canonicalize(Node value, CanonicalContext context) {
     MapNode build;
@@ -44,15 +30,38 @@ final class BuildForms {
       build = Trees.withDefault(build, "dockerfile", "Dockerfile");
     }
     BareKey bareArgument = context.normalize() ? BareKey.LOOKUP_OR_DROP : BareKey.NULL;
-    return build
-        .map("args", args -> KeyValueForms.toMap(args, bareArgument, context.environment()))
-        .map("labels", l -> KeyValueForms.toMap(l, BareKey.EMPTY, context.environment()))
-        .map(
-            "additional_contexts",
-            c -> KeyValueForms.toMap(c, BareKey.EMPTY, context.environment()))
-        .map("ssh", KeyValueForms::ssh)
-        .map("extra_hosts", KeyValueForms::extraHosts)
-        .map("secrets", BuildForms::secrets)
-        .withTag(value.tag());
+    MapNode result = build;
+    for (var entry : build.entries().entrySet()) {
+      Node field = entry.getValue();
+      Node rewritten =
+          switch (entry.getKey()) {
+            case "args" -> KeyValueForms.toMap(field, bareArgument, context.environment());
+            case "labels", "additional_contexts" ->
+                KeyValueForms.toMap(field, BareKey.EMPTY, context.environment());
+            case "ssh" -> KeyValueForms.ssh(field);
+            case "extra_hosts" -> KeyValueForms.extraHosts(field);
+            case "secrets" -> secrets(field);
+            default -> field;
+          };
+      if (rewritten != field) {
+        result = result.with(entry.getKey(), rewritten);
+      }
+    }
+    return result.withTag(value.tag());
+  }
+
+  /** Build secrets named by a string become {@code {source}}. */
+  private static Node secrets(Node secrets) {
+    if (!(secrets instanceof SeqNode list)) {
+      return secrets;
+    }
+    var items = new ArrayList<Node>();
+    for (Node item : list.items()) {
+      items.add(
+          item instanceof ScalarNode scalar && !scalar.isNull()
+              ? Trees.map(item.position()).with("source", scalar)
+              : item);
+    }
+    return list.withItems(items);
   }
 }

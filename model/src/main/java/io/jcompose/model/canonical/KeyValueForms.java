@@ -32,6 +32,14 @@ final class KeyValueForms {
 
   private KeyValueForms() {}
 
+  /** For bare keys that are never looked up: {@link BareKey#NULL} and {@link BareKey#EMPTY}. */
+  static Node toMap(Node node, BareKey bareKey) {
+    if (bareKey == BareKey.LOOKUP || bareKey == BareKey.LOOKUP_OR_DROP) {
+      throw new IllegalArgumentException(bareKey + " needs an environment");
+    }
+    return toMap(node, bareKey, null);
+  }
+
   static Node toMap(Node node, BareKey bareKey, Function<String, Optional<String>> environment) {
     var entries = new LinkedHashMap<String, Node>();
     if (node instanceof SeqNode seq) {
@@ -51,17 +59,17 @@ final class KeyValueForms {
       return Trees.map(entries, node.position()).withTag(node.tag());
     }
     if (node instanceof MapNode map) {
-      map.entries()
-          .forEach(
-              (key, value) -> {
-                if (Trees.isNull(value)) {
-                  putBare(entries, key, (ScalarNode) value, bareKey, environment);
-                } else if (value instanceof ScalarNode scalar) {
-                  entries.put(key, scalar.isString() ? scalar : scalar.withValue(scalar.text()));
-                } else {
-                  entries.put(key, value);
-                }
-              });
+      for (var entry : map.entries().entrySet()) {
+        String key = entry.getKey();
+        Node value = entry.getValue();
+        if (Trees.isNull(value)) {
+          putBare(entries, key, (ScalarNode) value, bareKey, environment);
+        } else if (value instanceof ScalarNode scalar) {
+          entries.put(key, scalar.isString() ? scalar : scalar.withValue(scalar.text()));
+        } else {
+          entries.put(key, value);
+        }
+      }
       return map.withEntries(entries);
     }
     return node;
@@ -75,8 +83,12 @@ final class KeyValueForms {
       Function<String, Optional<String>> environment) {
     switch (bareKey) {
       case LOOKUP -> entries.put(key, scalar(environment.apply(key).orElse(null), at.position()));
-      case LOOKUP_OR_DROP ->
-          environment.apply(key).ifPresent(value -> entries.put(key, scalar(value, at.position())));
+      case LOOKUP_OR_DROP -> {
+        Optional<String> value = environment.apply(key);
+        if (value.isPresent()) {
+          entries.put(key, scalar(value.get(), at.position()));
+        }
+      }
       case NULL -> entries.put(key, ScalarNode.nullAt(at.position()));
       case EMPTY -> entries.put(key, scalar("", at.position()));
     }
@@ -105,13 +117,19 @@ final class KeyValueForms {
       if (address.startsWith("[") && address.endsWith("]")) {
         address = address.substring(1, address.length() - 1);
       }
-      addresses.computeIfAbsent(host, h -> new ArrayList<>()).add(scalar(address, item.position()));
+      List<ScalarNode> hostAddresses = addresses.get(host);
+      if (hostAddresses == null) {
+        hostAddresses = new ArrayList<>();
+        addresses.put(host, hostAddresses);
+      }
+      hostAddresses.add(scalar(address, item.position()));
     }
     var entries = new LinkedHashMap<String, Node>();
-    addresses.forEach(
-        (host, ips) ->
-            entries.put(
-                host, ips.size() == 1 ? ips.get(0) : Trees.seq(ips, ips.get(0).position())));
+    for (var host : addresses.entrySet()) {
+      List<ScalarNode> ips = host.getValue();
+      entries.put(
+          host.getKey(), ips.size() == 1 ? ips.get(0) : Trees.seq(ips, ips.get(0).position()));
+    }
     return Trees.map(entries, node.position());
   }
 
@@ -120,6 +138,6 @@ final class KeyValueForms {
    * becomes {@code default: null} (the agent socket).
    */
   static Node ssh(Node node) {
-    return toMap(node, BareKey.NULL, key -> Optional.empty());
+    return toMap(node, BareKey.NULL);
   }
 }

@@ -27,11 +27,10 @@ final class Normalization {
     MapNode result = document;
     if (document.get("services") instanceof MapNode services) {
       var entries = new LinkedHashMap<String, Node>();
-      services
-          .entries()
-          .forEach(
-              (name, service) ->
-                  entries.put(name, service instanceof MapNode map ? service(map) : service));
+      for (var entry : services.entries().entrySet()) {
+        Node service = entry.getValue();
+        entries.put(entry.getKey(), service instanceof MapNode map ? service(map) : service);
+      }
       MapNode normalized = services.withEntries(entries);
       result = result.with("services", normalized);
       if (usesDefaultNetwork(normalized)) {
@@ -124,28 +123,29 @@ final class Normalization {
   }
 
   private static boolean usesDefaultNetwork(MapNode services) {
-    return services.entries().values().stream()
-        .anyMatch(
-            s ->
-                s instanceof MapNode map
-                    && map.get("networks") instanceof MapNode networks
-                    && networks.has("default"));
+    for (Node service : services.entries().values()) {
+      if (service instanceof MapNode map
+          && map.get("networks") instanceof MapNode networks
+          && networks.has("default")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Explicit name, else the key when external, else {@code <project>_<key>}. */
   private static MapNode named(MapNode resources, String projectName) {
     var entries = new LinkedHashMap<String, Node>();
-    resources
-        .entries()
-        .forEach(
-            (key, resource) -> {
-              MapNode map = resource instanceof MapNode m ? m : Trees.map(resource.position());
-              if (text(map.get("name")) == null) {
-                String name = Trees.isTrue(map.get("external")) ? key : projectName + "_" + key;
-                map = map.with("name", scalar(name, map.position()));
-              }
-              entries.put(key, map);
-            });
+    for (var entry : resources.entries().entrySet()) {
+      String key = entry.getKey();
+      Node resource = entry.getValue();
+      MapNode map = resource instanceof MapNode m ? m : Trees.map(resource.position());
+      if (text(map.get("name")) == null) {
+        String name = Trees.isTrue(map.get("external")) ? key : projectName + "_" + key;
+        map = map.with("name", scalar(name, map.position()));
+      }
+      entries.put(key, map);
+    }
     return resources.withEntries(entries);
   }
 }

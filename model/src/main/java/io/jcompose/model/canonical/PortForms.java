@@ -69,13 +69,21 @@ final class PortForms {
 
   static MapNode toNode(PortSpec port, Position position) {
     var entries = new LinkedHashMap<String, Node>();
-    port.name().ifPresent(name -> entries.put("name", scalar(name, position)));
+    if (port.name().isPresent()) {
+      entries.put("name", scalar(port.name().get(), position));
+    }
     entries.put("mode", scalar(port.mode(), position));
-    port.hostIp().ifPresent(ip -> entries.put("host_ip", scalar(ip, position)));
+    if (port.hostIp().isPresent()) {
+      entries.put("host_ip", scalar(port.hostIp().get(), position));
+    }
     entries.put("target", scalar((long) port.target(), position));
-    port.published().ifPresent(published -> entries.put("published", scalar(published, position)));
+    if (port.published().isPresent()) {
+      entries.put("published", scalar(port.published().get(), position));
+    }
     entries.put("protocol", scalar(port.protocol(), position));
-    port.appProtocol().ifPresent(app -> entries.put("app_protocol", scalar(app, position)));
+    if (port.appProtocol().isPresent()) {
+      entries.put("app_protocol", scalar(port.appProtocol().get(), position));
+    }
     return Trees.map(entries, position);
   }
 }

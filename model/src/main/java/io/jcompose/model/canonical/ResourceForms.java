@@ -7,7 +7,6 @@ import io.jcompose.schema.node.ScalarNode;
 import io.jcompose.schema.node.YamlPath;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Top-level {@code networks}, {@code volumes}, {@code configs} and {@code secrets}: the deprecated
@@ -25,27 +24,21 @@ final class ResourceForms {
 
   MapNode canonicalize(String kind, MapNode resources, YamlPath path) {
     var entries = new LinkedHashMap<String, Node>();
-    resources
-        .entries()
-        .forEach(
-            (name, resource) -> {
-              YamlPath resourcePath = path.key(name);
-              if (resource instanceof MapNode map) {
-                entries.put(name, resource(kind, map, resourcePath));
-              } else {
-                entries.put(name, resource);
-              }
-            });
+    for (var entry : resources.entries().entrySet()) {
+      String name = entry.getKey();
+      Node resource = entry.getValue();
+      if (resource instanceof MapNode map) {
+        entries.put(name, resource(kind, map, path.key(name)));
+      } else {
+        entries.put(name, resource);
+      }
+    }
     return resources.withEntries(entries);
   }
 
   private MapNode resource(String kind, MapNode resource, YamlPath path) {
     MapNode result = externalName(resource, path);
-    result =
-        result
-            .map("labels", l -> KeyValueForms.toMap(l, BareKey.EMPTY, key -> Optional.empty()))
-            .map(
-                "driver_opts", o -> KeyValueForms.toMap(o, BareKey.EMPTY, key -> Optional.empty()));
+    result = withPlainMap(withPlainMap(result, "labels"), "driver_opts");
     boolean external = Trees.isTrue(result.get("external"));
     if (kind.equals("volumes") && external) {
       for (String key : result.entries().keySet()) {
@@ -70,7 +63,12 @@ final class ResourceForms {
           kind.equals("configs")
               ? List.of("file", "environment", "content")
               : List.of("file", "environment");
-      long given = sources.stream().filter(result::has).count();
+      int given = 0;
+      for (String source : sources) {
+        if (result.has(source)) {
+          given++;
+        }
+      }
       if (given != 1) {
         String singular = kind.substring(0, kind.length() - 1);
         problems.error(
@@ -86,6 +84,12 @@ final class ResourceForms {
       }
     }
     return result;
+  }
+
+  /** {@code resource} with the key-value list or mapping under {@code key} as a mapping. */
+  private static MapNode withPlainMap(MapNode resource, String key) {
+    Node value = resource.get(key);
+    return value == null ? resource : resource.with(key, KeyValueForms.toMap(value, BareKey.EMPTY));
   }
 
   /** {@code external: {name: X}} becomes {@code name: X, external: true}, with a warning. */

@@ -226,15 +226,23 @@ final class TypeCasts {
 
     static Trie of(Map<String, Kind> paths) {
       var root = new Trie();
-      paths.forEach(
-          (path, kind) -> {
-            Trie node = root;
-            for (String segment : path.split("\\.")) {
-              node = node.children.computeIfAbsent(segment, s -> new Trie());
-            }
-            node.kind = kind;
-          });
+      for (var path : paths.entrySet()) {
+        Trie node = root;
+        for (String segment : path.getKey().split("\\.")) {
+          node = node.child(segment);
+        }
+        node.kind = path.getValue();
+      }
       return root;
+    }
+
+    private Trie child(String segment) {
+      Trie child = children.get(segment);
+      if (child == null) {
+        child = new Trie();
+        children.put(segment, child);
+      }
+      return child;
     }
   }
 
