@@ -89,7 +89,7 @@ public final class ConsistencyChecker {
           "scale (" + scale.get() + ") and deploy.replicas (" + replicas.get() + ") disagree",
           "keep one of them");
     }
-    long count = scale.or(() -> replicas).orElse(1L);
+    long count = scale.isPresent() ? scale.get() : replicas.orElse(1L);
     Optional<String> containerName = service.text("container_name");
     if (containerName.isEmpty()) {
       return;

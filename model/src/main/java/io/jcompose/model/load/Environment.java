@@ -33,6 +33,7 @@ public record Environment(Map<String, String> values) {
   }
 
   public boolean isTrue(String name) {
-    return lookup(name).map(v -> v.equalsIgnoreCase("true") || v.equals("1")).orElse(false);
+    Optional<String> value = lookup(name);
+    return value.isPresent() && (value.get().equalsIgnoreCase("true") || value.get().equals("1"));
   }
 }

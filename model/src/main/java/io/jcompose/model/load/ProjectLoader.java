@@ -56,7 +56,9 @@ public final class ProjectLoader {
       return invalid(diagnostics);
     }
     Optional<String> name =
-        explicitName.or(() -> ProjectNames.implicit(model, projectDirectory, diagnostics));
+        explicitName.isPresent()
+            ? explicitName
+            : ProjectNames.implicit(model, projectDirectory, diagnostics);
     if (name.isEmpty()) {
       return invalid(diagnostics);
     }

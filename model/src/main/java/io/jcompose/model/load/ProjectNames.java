@@ -16,13 +16,21 @@ final class ProjectNames {
 
   private ProjectNames() {}
 
+  private static Optional<String> nonEmpty(Optional<String> name) {
+    return name.isPresent() && name.get().isEmpty() ? Optional.empty() : name;
+  }
+
+  private static String directoryName(Path directory) {
+    return directory.getFileName() == null ? "" : directory.getFileName().toString();
+  }
+
   /** {@code -p}, else {@code COMPOSE_PROJECT_NAME}; either must already be a valid name. */
   static Optional<String> explicit(
       Optional<String> flag, Environment environment, Diagnostics diagnostics) {
-    Optional<String> name = flag.filter(n -> !n.isEmpty());
+    Optional<String> name = nonEmpty(flag);
     String source = "-p";
     if (name.isEmpty()) {
-      name = environment.lookup("COMPOSE_PROJECT_NAME").filter(n -> !n.isEmpty());
+      name = nonEmpty(environment.lookup("COMPOSE_PROJECT_NAME"));
       source = "COMPOSE_PROJECT_NAME";
     }
     if (name.isPresent() && !VALID.matcher(name.get()).matches()) {
@@ -43,13 +51,11 @@ final class ProjectNames {
 
   /** The top-level {@code name}, else the project directory's name, normalised. */
   static Optional<String> implicit(MapNode model, Path projectDirectory, Diagnostics diagnostics) {
-    Optional<String> fromModel = model.text("name").filter(n -> !n.isBlank());
-    String raw =
-        fromModel.orElseGet(
-            () ->
-                projectDirectory.getFileName() == null
-                    ? ""
-                    : projectDirectory.getFileName().toString());
+    Optional<String> fromModel = model.text("name");
+    if (fromModel.isPresent() && fromModel.get().isBlank()) {
+      fromModel = Optional.empty();
+    }
+    String raw = fromModel.isPresent() ? fromModel.get() : directoryName(projectDirectory);
     String name = normalize(raw);
     if (name.isEmpty()) {
       Position position = model.has("name") ? model.get("name").position() : Position.UNKNOWN;

@@ -6,6 +6,7 @@ import io.jcompose.schema.node.ScalarNode;
 import io.jcompose.schema.node.SeqNode;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.Optional;
 import java.util.Set;
 
 /** Drops top-level networks, volumes, configs and secrets that no enabled service refers to. */
@@ -42,14 +43,11 @@ final class UnusedResources {
       return document;
     }
     var kept = new LinkedHashMap<String, Node>();
-    resources
-        .entries()
-        .forEach(
-            (name, value) -> {
-              if (used.contains(name)) {
-                kept.put(name, value);
-              }
-            });
+    for (var entry : resources.entries().entrySet()) {
+      if (used.contains(entry.getKey())) {
+        kept.put(entry.getKey(), entry.getValue());
+      }
+    }
     if (kept.size() == resources.entries().size()) {
       return document;
     }
@@ -62,13 +60,11 @@ final class UnusedResources {
     if (node instanceof MapNode map) {
       names.addAll(map.entries().keySet());
     } else if (node instanceof SeqNode seq) {
-      seq.items()
-          .forEach(
-              item -> {
-                if (item instanceof ScalarNode scalar) {
-                  names.add(scalar.text());
-                }
-              });
+      for (Node item : seq.items()) {
+        if (item instanceof ScalarNode scalar) {
+          names.add(scalar.text());
+        }
+      }
     }
   }
 
@@ -78,7 +74,10 @@ final class UnusedResources {
     }
     for (Node item : seq.items()) {
       if (item instanceof MapNode map) {
-        map.text("source").ifPresent(names::add);
+        Optional<String> source = map.text("source");
+        if (source.isPresent()) {
+          names.add(source.get());
+        }
       } else if (item instanceof ScalarNode scalar) {
         String text = scalar.text();
         names.add(text.contains(":") ? text.substring(0, text.indexOf(':')) : text);

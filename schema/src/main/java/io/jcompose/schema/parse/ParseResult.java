@@ -13,6 +13,11 @@ public record ParseResult(List<Node> documents, List<Diagnostic> diagnostics) {
   }
 
   public boolean hasErrors() {
-    return diagnostics.stream().anyMatch(Diagnostic::isError);
+    for (Diagnostic diagnostic : diagnostics) {
+      if (diagnostic.isError()) {
+        return true;
+      }
+    }
+    return false;
   }
 }
