@@ -3,69 +3,74 @@ package io.jcompose.model.merge;
 import io.jcompose.schema.node.MapNode;
 import io.jcompose.schema.node.Node;
 import io.jcompose.schema.node.ScalarNode;
+import java.util.Optional;
 
 /**
  * What makes an item of a keyed list unique (compose-go's "unicity" indexers). Items of an
  * unexpected shape get a key of their own, so they are never merged away; schema validation reports
  * them later.
  */
-@FunctionalInterface
-interface ItemKey {
-
-  String of(Node item);
+enum ItemKey {
 
   /** The item itself: {@code cap_add}, {@code profiles}, {@code dns}, {@code build.tags} ... */
-  ItemKey VALUE = item -> scalarText(item);
-
+  VALUE,
   /** The part before the first {@code =}: {@code environment}, {@code labels} ... */
-  ItemKey KEY_BEFORE_EQUALS =
-      item -> {
-        String text = scalarText(item);
-        int equals = text.indexOf('=');
-        return equals < 0 ? text : text.substring(0, equals);
-      };
-
+  KEY_BEFORE_EQUALS,
   /** {@code env_file}: the path, written alone or as {@code path:}. */
-  ItemKey ENV_FILE_PATH =
-      item -> item instanceof MapNode map ? field(map, "path") : scalarText(item);
-
+  ENV_FILE_PATH,
   /** The container path: {@code SOURCE:TARGET[:OPTS]}, {@code TARGET} or {@code target:}. */
-  ItemKey VOLUME_TARGET =
-      item ->
+  VOLUME_TARGET,
+  /** The container path of {@code HOST[:CONTAINER[:PERMISSIONS]]} or {@code target:}. */
+  DEVICE_TARGET,
+  /** Where a secret is mounted; a relative target is under {@code /run/secrets}. */
+  SECRET_TARGET,
+  /** Where a config is mounted: its target, by default {@code /<source>}. */
+  CONFIG_TARGET,
+  /** Short syntax verbatim; long syntax as {@code host_ip:published:target/protocol}. */
+  PORT;
+
+  String of(Node item) {
+    return switch (this) {
+      case VALUE -> scalarText(item);
+      case KEY_BEFORE_EQUALS -> keyBeforeEquals(item);
+      case ENV_FILE_PATH -> item instanceof MapNode map ? field(map, "path") : scalarText(item);
+      case VOLUME_TARGET ->
           item instanceof ScalarNode scalar && scalar.isString()
               ? VolumeTarget.of(scalar.text())
               : targetField(item);
+      case DEVICE_TARGET -> deviceTarget(item);
+      case SECRET_TARGET -> mountTarget(item, "/run/secrets/", true);
+      case CONFIG_TARGET -> mountTarget(item, "/", false);
+      case PORT -> port(item);
+    };
+  }
 
-  /** The container path of {@code HOST[:CONTAINER[:PERMISSIONS]]} or {@code target:}. */
-  ItemKey DEVICE_TARGET =
-      item -> {
-        if (!(item instanceof ScalarNode scalar && scalar.isString())) {
-          return targetField(item);
-        }
-        String[] parts = scalar.text().split(":", -1);
-        return parts.length == 1 ? parts[0] : parts[1];
-      };
+  private static String keyBeforeEquals(Node item) {
+    String text = scalarText(item);
+    int equals = text.indexOf('=');
+    return equals < 0 ? text : text.substring(0, equals);
+  }
 
-  /** Where a secret is mounted; a relative target is under {@code /run/secrets}. */
-  ItemKey SECRET_TARGET = item -> mountTarget(item, "/run/secrets/", true);
+  private static String deviceTarget(Node item) {
+    if (!(item instanceof ScalarNode scalar && scalar.isString())) {
+      return targetField(item);
+    }
+    String[] parts = scalar.text().split(":", -1);
+    return parts.length == 1 ? parts[0] : parts[1];
+  }
 
-  /** Where a config is mounted: its target, by default {@code /<source>}. */
-  ItemKey CONFIG_TARGET = item -> mountTarget(item, "/", false);
-
-  /** Short syntax verbatim; long syntax as {@code host_ip:published:target/protocol}. */
-  ItemKey PORT =
-      item -> {
-        if (!(item instanceof MapNode map)) {
-          return scalarText(item);
-        }
-        return map.text("host_ip").orElse("0.0.0.0")
-            + ":"
-            + map.text("published").orElse("")
-            + ":"
-            + field(map, "target")
-            + "/"
-            + map.text("protocol").orElse("tcp");
-      };
+  private static String port(Node item) {
+    if (!(item instanceof MapNode map)) {
+      return scalarText(item);
+    }
+    return map.text("host_ip").orElse("0.0.0.0")
+        + ":"
+        + map.text("published").orElse("")
+        + ":"
+        + field(map, "target")
+        + "/"
+        + map.text("protocol").orElse("tcp");
+  }
 
   private static String mountTarget(Node item, String defaultDirectory, boolean relativeToDefault) {
     if (item instanceof MapNode map) {
@@ -84,7 +89,8 @@ interface ItemKey {
   }
 
   private static String field(MapNode map, String name) {
-    return map.text(name).orElseGet(() -> unkeyed(map));
+    Optional<String> value = map.text(name);
+    return value.isPresent() ? value.get() : unkeyed(map);
   }
 
   private static String scalarText(Node item) {
