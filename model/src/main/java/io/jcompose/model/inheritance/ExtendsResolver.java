@@ -59,10 +59,9 @@ public final class ExtendsResolver {
     for (var entry : services.entries().entrySet()) {
       Node service = entry.getValue();
       if (service instanceof MapNode map && map.has("extends")) {
-        service =
-            resolve(new ServiceKey(key(file), entry.getKey()), new ArrayList<>())
-                .map(Node.class::cast)
-                .orElse(map.without("extends"));
+        Optional<MapNode> extended =
+            resolve(new ServiceKey(key(file), entry.getKey()), new ArrayList<>());
+        service = extended.isPresent() ? extended.get() : map.without("extends");
         changed = true;
       }
       result.put(entry.getKey(), service);
@@ -95,10 +94,15 @@ public final class ExtendsResolver {
       return Optional.empty();
     }
     chain.add(service);
-    Optional<MapNode> result =
-        baseOf(extendsNode, service, path)
-            .flatMap(base -> resolve(base, chain).map(b -> relocate(b, base, service)))
-            .map(base -> Merger.mergeService(base, definition.without("extends")));
+    Optional<MapNode> result = Optional.empty();
+    Optional<ServiceKey> base = baseOf(extendsNode, service, path);
+    if (base.isPresent()) {
+      Optional<MapNode> baseDefinition = resolve(base.get(), chain);
+      if (baseDefinition.isPresent()) {
+        MapNode relocated = relocate(baseDefinition.get(), base.get(), service);
+        result = Optional.of(Merger.mergeService(relocated, definition.without("extends")));
+      }
+    }
     chain.remove(chain.size() - 1);
     resolved.put(service, result);
     return result;
@@ -155,7 +159,9 @@ public final class ExtendsResolver {
       if (interpolate.apply(document) instanceof MapNode map
           && map.get("services") instanceof MapNode found) {
         first = first == null ? found : first;
-        found.entries().forEach(services::putIfAbsent);
+        for (var entry : found.entries().entrySet()) {
+          services.putIfAbsent(entry.getKey(), entry.getValue());
+        }
       }
     }
     servicesByFile.put(
