@@ -260,8 +260,9 @@ final class TypeCasts {
         case FLOAT -> node.withValue(Double.parseDouble(text));
         case TEXT -> node.isString() ? node : node.withValue(node.text());
         case DURATION -> {
-          Durations.parse(text);
-          yield node.isString() ? node : node.withValue(text);
+          // printed (and hashed) the way docker compose writes Go durations: 90s is 1m30s
+          String normal = Durations.format(Durations.parse(text));
+          yield normal.equals(node.value()) ? node : node.withValue(normal);
         }
         case BYTES -> node.withValue(Long.toString(ByteSize.parse(text).bytes()));
       };

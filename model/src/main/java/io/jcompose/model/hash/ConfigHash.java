@@ -38,9 +38,8 @@ import java.util.Set;
  *
  * <ul>
  *   <li>The input is the canonical service tree, not a Go struct. Values are hashed with the type
- *       the canonical form gives them (byte sizes and durations as the canonicaliser writes them),
- *       so a byte-for-byte match needs the canonicaliser to emit Go's forms ({@code "536870912"},
- *       {@code "1m30s"}); this class does not convert them.
+ *       the canonical form gives them; the canonicaliser already writes Go's forms for byte sizes
+ *       ({@code "536870912"}) and durations ({@code "1m30s"}), so this class converts nothing.
  *   <li>The caller substitutes what only the runtime knows before hashing: {@code service:X}
  *       references in {@code network_mode}/{@code ipc}/{@code pid}/{@code volumes_from} (docker
  *       compose puts the container ID of X there), {@code type: image} volume sources, CLI

@@ -66,6 +66,61 @@ public final class Durations {
     return Duration.ofNanos(negative ? -total : total);
   }
 
+  /**
+   * Writes a duration the way Go's {@code time.Duration.String} does, which is how docker compose
+   * prints and hashes durations: {@code 1m30s}, {@code 1h0m0s}, {@code 1.5s}, {@code 500ms}, {@code
+   * 0s}.
+   */
+  public static String format(Duration duration) {
+    long nanos = duration.toNanos();
+    long magnitude = Math.abs(nanos);
+    var text = new StringBuilder(nanos < 0 ? "-" : "");
+    if (magnitude == 0) {
+      return "0s";
+    }
+    if (magnitude < 1_000_000_000L) {
+      if (magnitude < 1_000L) {
+        text.append(magnitude).append("ns");
+      } else if (magnitude < 1_000_000L) {
+        appendDecimal(text, magnitude, 1_000L).append("\u00b5s");
+      } else {
+        appendDecimal(text, magnitude, 1_000_000L).append("ms");
+      }
+      return text.toString();
+    }
+    long seconds = magnitude / 1_000_000_000L;
+    long minutes = seconds / 60;
+    long hours = minutes / 60;
+    if (hours > 0) {
+      text.append(hours).append('h');
+    }
+    if (minutes > 0) {
+      text.append(minutes % 60).append('m');
+    }
+    text.append(seconds % 60);
+    appendFraction(text, magnitude % 1_000_000_000L, 1_000_000_000L);
+    return text.append('s').toString();
+  }
+
+  private static StringBuilder appendDecimal(StringBuilder text, long value, long scale) {
+    text.append(value / scale);
+    appendFraction(text, value % scale, scale);
+    return text;
+  }
+
+  /** {@code .5} for 500 of 1000: the fraction's digits without trailing zeros, nothing for 0. */
+  private static void appendFraction(StringBuilder text, long fraction, long scale) {
+    if (fraction == 0) {
+      return;
+    }
+    String digits = Long.toString(scale + fraction).substring(1);
+    int end = digits.length();
+    while (digits.charAt(end - 1) == '0') {
+      end--;
+    }
+    text.append('.').append(digits, 0, end);
+  }
+
   private static BigDecimal unitNanos(String text, String unit) {
     return switch (unit) {
       case "ns" -> BigDecimal.ONE;

@@ -57,4 +57,23 @@ class UnitsTest {
     assertThatThrownBy(() -> ByteSize.parse(text))
         .hasMessageStartingWith("invalid byte size \"" + text + "\"");
   }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource({
+    "90s, 1m30s",
+    "1h, 1h0m0s",
+    "1.5s, 1.5s",
+    "1500ms, 1.5s",
+    "500ms, 500ms",
+    "0, 0s",
+    "10us, 10\u00b5s",
+    "1.5ms, 1.5ms",
+    "100ns, 100ns",
+    "2h45m, 2h45m0s",
+    "-5s, -5s",
+    "3601s, 1h0m1s"
+  })
+  void durations_formatLikeGo(String written, String expected) {
+    assertThat(Durations.format(Durations.parse(written))).isEqualTo(expected);
+  }
 }
