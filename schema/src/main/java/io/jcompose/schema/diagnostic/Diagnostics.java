@@ -4,17 +4,18 @@ import io.jcompose.schema.node.Position;
 import io.jcompose.schema.node.YamlPath;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /** Collects diagnostics across the stages of a load; not thread-safe. */
 public final class Diagnostics {
 
-  private final List<Diagnostic> items = new ArrayList<>();
+  /** In the order they were found; a diagnostic reported twice is kept once. */
+  private final Set<Diagnostic> items = new LinkedHashSet<>();
 
   public void add(Diagnostic diagnostic) {
-    if (!items.contains(diagnostic)) {
-      items.add(diagnostic);
-    }
+    items.add(diagnostic);
   }
 
   public void addAll(List<Diagnostic> diagnostics) {
