@@ -60,55 +60,33 @@ public record Option(
 
   /** An option without a value. */
   public static Option flag(String description, String... names) {
-    return new Option(
-        List.of(names),
-        Kind.FLAG,
-        false,
-        false,
-        "",
-        description,
-        List.of(),
-        false,
-        Optional.empty());
+    return plain(Kind.FLAG, "", description, names);
   }
 
   /** An option with one value, named {@code paramLabel} in help. */
   public static Option value(String paramLabel, String description, String... names) {
-    return new Option(
-        List.of(names),
-        Kind.VALUE,
-        false,
-        false,
-        paramLabel,
-        description,
-        List.of(),
-        false,
-        Optional.empty());
+    return plain(Kind.VALUE, paramLabel, description, names);
   }
 
   /** {@code -h, --help}. */
   public static Option help() {
-    return new Option(
-        List.of("-h", "--help"),
-        Kind.HELP,
-        false,
-        false,
-        "",
-        "Show this help message and exit.",
-        List.of(),
-        false,
-        Optional.empty());
+    return plain(Kind.HELP, "", "Show this help message and exit.", "-h", "--help");
   }
 
   /** {@code -V, --version}. */
   public static Option version() {
+    return plain(Kind.VERSION, "", "Print version information and exit.", "-V", "--version");
+  }
+
+  /** Once, before the verb, any value: what the {@code as}/{@code with} methods refine. */
+  private static Option plain(Kind kind, String paramLabel, String description, String... names) {
     return new Option(
-        List.of("-V", "--version"),
-        Kind.VERSION,
+        List.of(names),
+        kind,
         false,
         false,
-        "",
-        "Print version information and exit.",
+        paramLabel,
+        description,
         List.of(),
         false,
         Optional.empty());
