@@ -11,6 +11,7 @@ import static io.jcompose.model.bind.NodeReader.string;
 import static io.jcompose.model.bind.NodeReader.stringMap;
 import static io.jcompose.model.bind.NodeReader.strings;
 
+import io.jcompose.model.hash.ConfigHash;
 import io.jcompose.model.project.Dependency;
 import io.jcompose.model.project.Deploy;
 import io.jcompose.model.project.EnvFile;
@@ -96,7 +97,8 @@ final class ServiceBinder {
         string(service, "container_name"),
         map(service, "logging").map(l -> new Logging(string(l, "driver"), stringMap(l, "options"))),
         NodeReader.extensions(service),
-        NodeReader.others(service, KNOWN));
+        NodeReader.others(service, KNOWN),
+        ConfigHash.of(service));
   }
 
   private static Service.Process process(MapNode service) {

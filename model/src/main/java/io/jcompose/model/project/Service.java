@@ -14,6 +14,8 @@ import java.util.Optional;
  * @param labels user labels on the container
  * @param extensions the service's {@code x-*} values, as plain values
  * @param other every other attribute of the canonical form, as plain values
+ * @param configHash the {@code com.docker.compose.config-hash} of the canonical service (see {@code
+ *     io.jcompose.model.hash.ConfigHash}), what decides whether a container is out of date
  */
 public record Service(
     String name,
@@ -28,7 +30,8 @@ public record Service(
     Optional<String> containerName,
     Optional<Logging> logging,
     Map<String, Object> extensions,
-    Map<String, Object> other) {
+    Map<String, Object> other,
+    String configHash) {
 
   public Service {
     Objects.requireNonNull(name, "name");
@@ -48,6 +51,11 @@ public record Service(
     Objects.requireNonNull(logging, "logging");
     extensions = Ordered.copy(extensions);
     other = Ordered.copy(other);
+    Objects.requireNonNull(configHash, "configHash");
+    if (!isSha256Hex(configHash)) {
+      throw new IllegalArgumentException(
+          "config hash of service \"" + name + "\" is not 64 lowercase hex digits: " + configHash);
+    }
     if (containerName.isPresent() && lifecycle.scale() > 1) {
       throw new IllegalArgumentException(
           "service \""
@@ -210,6 +218,19 @@ public record Service(
         throw new IllegalArgumentException("cpus cannot be negative: " + cpus.get());
       }
     }
+  }
+
+  private static boolean isSha256Hex(String text) {
+    if (text.length() != 64) {
+      return false;
+    }
+    for (int index = 0; index < text.length(); index++) {
+      char character = text.charAt(index);
+      if (!((character >= '0' && character <= '9') || (character >= 'a' && character <= 'f'))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** {@code [a-zA-Z0-9._-]+}, scanned rather than matched: every service is checked once. */

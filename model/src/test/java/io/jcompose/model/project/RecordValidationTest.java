@@ -57,6 +57,8 @@ class RecordValidationTest {
           Optional.empty(),
           Optional.empty());
 
+  private static final String HASH = "0".repeat(64);
+
   private static Service service(String name, Optional<String> containerName, int scale) {
     return new Service(
         name,
@@ -71,7 +73,8 @@ class RecordValidationTest {
         containerName,
         Optional.empty(),
         Map.of(),
-        Map.of());
+        Map.of(),
+        HASH);
   }
 
   @Test
@@ -325,7 +328,8 @@ class RecordValidationTest {
             Optional.empty(),
             Optional.empty(),
             Map.of(),
-            Map.of());
+            Map.of(),
+            HASH);
 
     assertThat(built.imageName("shop")).isEqualTo("shop-web");
     assertThat(service("db", Optional.empty(), 1).imageName("shop")).isEqualTo("alpine");

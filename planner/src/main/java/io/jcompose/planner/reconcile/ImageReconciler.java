@@ -1,0 +1,160 @@
+package io.jcompose.planner.reconcile;
+
+import io.jcompose.model.project.BuildSpec;
+import io.jcompose.model.project.Project;
+import io.jcompose.model.project.Service;
+import io.jcompose.planner.graph.ServiceGraph;
+import io.jcompose.planner.label.Labels;
+import io.jcompose.planner.observe.ObservedState;
+import io.jcompose.planner.plan.BuildImage;
+import io.jcompose.planner.plan.Plan;
+import io.jcompose.planner.plan.PullImage;
+import io.jcompose.planner.spi.ImageBuild;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Which images {@code up} pulls or builds first, by pull policy: {@code missing} (the default)
+ * pulls or builds what is not present, {@code always} pulls, {@code never} requires the image,
+ * {@code build} builds; {@code --pull} overrides the file and {@code --build} builds every service
+ * that has a build section.
+ */
+final class ImageReconciler {
+
+  private final Project project;
+  private final ServiceGraph graph;
+  private final ObservedState observed;
+  private final ReconcileOptions options;
+
+  ImageReconciler(
+      Project project, ServiceGraph graph, ObservedState observed, ReconcileOptions options) {
+    this.project = project;
+    this.graph = graph;
+    this.observed = observed;
+    this.options = options;
+  }
+
+  Reconciliation reconcile() {
+    var plan = new Plan.Builder();
+    Set<String> wanted =
+        options.services().isEmpty()
+            ? project.services().keySet()
+            : options.noDeps() ? options.services() : graph.withDependencies(options.services());
+    var seen = new HashSet<String>();
+    for (String serviceName : graph.startOrder()) {
+      if (!wanted.contains(serviceName) || !project.services().containsKey(serviceName)) {
+        continue;
+      }
+      Service service = project.service(serviceName);
+      String reference = service.imageName(project.name());
+      if (!seen.add(reference)) {
+        continue;
+      }
+      decide(service, reference, plan);
+    }
+    return new Reconciliation(plan.build(), List.of());
+  }
+
+  private void decide(Service service, String reference, Plan.Builder plan) {
+    boolean present = observed.image(reference).isPresent();
+    boolean buildable = service.build().isPresent();
+    ImageReconcilerOptions images = ImageReconcilerOptions.of(options, service);
+    if (buildable && images.forceBuild()) {
+      plan.add(build(service, reference), "--build");
+      return;
+    }
+    switch (images.policy()) {
+      case "always" -> plan.add(pull(service, reference), "pull_policy: always");
+      case "never" -> {
+        if (!present) {
+          throw new ReconcileException(
+              "image "
+                  + reference
+                  + " of service "
+                  + service.name()
+                  + " is not present and its pull policy is never; pull or build it first");
+        }
+      }
+      case "build" -> plan.add(build(service, reference), "pull_policy: build");
+      default -> {
+        if (present) {
+          return;
+        }
+        if (buildable) {
+          if (options.images().noBuild()) {
+            throw new ReconcileException(
+                "image "
+                    + reference
+                    + " of service "
+                    + service.name()
+                    + " is not built and --no-build was given");
+          }
+          plan.add(build(service, reference), "image not found");
+        } else {
+          plan.add(pull(service, reference), "image not found");
+        }
+      }
+    }
+  }
+
+  private PullImage pull(Service service, String reference) {
+    return new PullImage(service.name(), reference, service.runtime().platform());
+  }
+
+  private BuildImage build(Service service, String reference) {
+    BuildSpec build = service.build().orElseThrow();
+    var tags = new ArrayList<String>();
+    tags.add(reference);
+    tags.addAll(build.tags());
+    var labels = new LinkedHashMap<>(build.labels());
+    labels.put(Labels.PROJECT, project.name());
+    labels.put(Labels.SERVICE, service.name());
+    labels.put(Labels.VERSION, Labels.COMPOSE_VERSION);
+    var args = new LinkedHashMap<String, String>();
+    build
+        .args()
+        .forEach(
+            (key, value) -> {
+              if (value != null) {
+                args.put(key, value);
+              }
+            });
+    return new BuildImage(
+        service.name(),
+        reference,
+        new ImageBuild(
+            Path.of(build.context()),
+            build.dockerfile().orElse("Dockerfile"),
+            tags,
+            args,
+            build.target(),
+            labels,
+            false,
+            false));
+  }
+
+  /** The effective policy for one service. */
+  private record ImageReconcilerOptions(String policy, boolean forceBuild) {
+    static ImageReconcilerOptions of(ReconcileOptions options, Service service) {
+      Optional<String> policy = options.images().pull().or(() -> service.lifecycle().pullPolicy());
+      return new ImageReconcilerOptions(
+          policy.map(ImageReconcilerOptions::normalise).orElse("missing"),
+          options.images().build());
+    }
+
+    private static String normalise(String policy) {
+      return switch (policy) {
+        case "if_not_present" -> "missing";
+        default ->
+            policy.startsWith("every_") || policy.equals("daily") || policy.equals("weekly")
+                ? "missing"
+                : policy;
+      };
+    }
+  }
+}
