@@ -241,6 +241,20 @@ class GoldenPlanTest {
         .hasMessage("service \"metrics\" is disabled by its profiles; enable one with --profile");
   }
 
+  @Test
+  void configHashes_arePinnedSoARefactorCannotRecreateEveryContainer() throws Exception {
+    Project project = load(STACK);
+    var text = new StringBuilder();
+    project
+        .services()
+        .values()
+        .forEach(
+            service ->
+                text.append(service.name()).append(' ').append(service.configHash()).append('\n'));
+
+    assertGolden("config-hashes", text.toString());
+  }
+
   private Project load(String yaml) {
     return Projects.load(directory, yaml);
   }
