@@ -98,7 +98,7 @@ final class ServiceBinder {
         map(service, "logging").map(l -> new Logging(string(l, "driver"), stringMap(l, "options"))),
         NodeReader.extensions(service),
         NodeReader.others(service, KNOWN),
-        ConfigHash.of(service));
+        ConfigHash.digest(service));
   }
 
   private static Service.Process process(MapNode service) {

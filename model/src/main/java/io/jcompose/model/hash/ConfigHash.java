@@ -1,5 +1,6 @@
 package io.jcompose.model.hash;
 
+import io.jcompose.model.project.ConfigDigest;
 import io.jcompose.schema.node.MapNode;
 import io.jcompose.schema.node.Node;
 import io.jcompose.schema.node.Position;
@@ -66,6 +67,12 @@ public final class ConfigHash {
   /** The config hash of one canonical service (the value under {@code services.<name>}). */
   public static String of(MapNode canonicalService) {
     return sha256(json(canonicalService));
+  }
+
+  /** The hashed JSON and its hash together, as a bound service carries them. */
+  public static ConfigDigest digest(MapNode canonicalService) {
+    String json = json(canonicalService);
+    return new ConfigDigest(json, sha256(json));
   }
 
   /** The exact bytes that are hashed, for debugging a mismatch. */

@@ -31,7 +31,7 @@ public record Service(
     Optional<Logging> logging,
     Map<String, Object> extensions,
     Map<String, Object> other,
-    String configHash) {
+    ConfigDigest config) {
 
   public Service {
     Objects.requireNonNull(name, "name");
@@ -51,11 +51,7 @@ public record Service(
     Objects.requireNonNull(logging, "logging");
     extensions = Ordered.copy(extensions);
     other = Ordered.copy(other);
-    Objects.requireNonNull(configHash, "configHash");
-    if (!isSha256Hex(configHash)) {
-      throw new IllegalArgumentException(
-          "config hash of service \"" + name + "\" is not 64 lowercase hex digits: " + configHash);
-    }
+    Objects.requireNonNull(config, "config");
     if (containerName.isPresent() && lifecycle.scale() > 1) {
       throw new IllegalArgumentException(
           "service \""
@@ -71,6 +67,11 @@ public record Service(
   /** The image to run: {@code image}, else the name compose gives a built image. */
   public String imageName(String projectName) {
     return image.orElse(projectName + "-" + name);
+  }
+
+  /** The {@code com.docker.compose.config-hash} of the service. */
+  public String configHash() {
+    return config.hash();
   }
 
   public Map<String, String> environment() {
@@ -218,19 +219,6 @@ public record Service(
         throw new IllegalArgumentException("cpus cannot be negative: " + cpus.get());
       }
     }
-  }
-
-  private static boolean isSha256Hex(String text) {
-    if (text.length() != 64) {
-      return false;
-    }
-    for (int index = 0; index < text.length(); index++) {
-      char character = text.charAt(index);
-      if (!((character >= '0' && character <= '9') || (character >= 'a' && character <= 'f'))) {
-        return false;
-      }
-    }
-    return true;
   }
 
   /** {@code [a-zA-Z0-9._-]+}, scanned rather than matched: every service is checked once. */

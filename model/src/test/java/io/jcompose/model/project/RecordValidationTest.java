@@ -57,7 +57,7 @@ class RecordValidationTest {
           Optional.empty(),
           Optional.empty());
 
-  private static final String HASH = "0".repeat(64);
+  private static final ConfigDigest HASH = new ConfigDigest("{}", "0".repeat(64));
 
   private static Service service(String name, Optional<String> containerName, int scale) {
     return new Service(

@@ -25,6 +25,12 @@ public final class Labels {
   public static final String NETWORK = "com.docker.compose.network";
   public static final String VOLUME = "com.docker.compose.volume";
 
+  /**
+   * jcompose's own label: the JSON the config hash was computed from, so that a later plan can say
+   * which setting changed. Other tools ignore it.
+   */
+  public static final String CONFIG = "io.jcompose.config";
+
   /** The value of {@link #ONEOFF} on service containers ({@code True} on {@code run} ones). */
   public static final String FALSE = "False";
 

@@ -13,6 +13,8 @@ import java.util.Optional;
  * A project container with its compose labels read once.
  *
  * @param number the replica number; 0 for a one-off container or an unreadable label
+ * @param configJson jcompose's record of the configuration it was created with, when jcompose
+ *     created it
  * @param imageLabel the {@code com.docker.compose.image} label: the image ID it was created from
  * @param networks network name to network ID
  * @param volumeMounts mount destination to volume name, for every volume it mounts (named and
@@ -25,6 +27,7 @@ public record ObservedContainer(
     int number,
     boolean oneOff,
     String configHash,
+    Optional<String> configJson,
     Optional<String> imageLabel,
     ContainerStatus status,
     Map<String, String> networks,
@@ -35,6 +38,7 @@ public record ObservedContainer(
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(serviceName, "serviceName");
     Objects.requireNonNull(configHash, "configHash");
+    Objects.requireNonNull(configJson, "configJson");
     Objects.requireNonNull(imageLabel, "imageLabel");
     Objects.requireNonNull(status, "status");
     networks = Map.copyOf(networks);
@@ -55,6 +59,7 @@ public record ObservedContainer(
         number(summary.label(Labels.CONTAINER_NUMBER)),
         Labels.TRUE.equals(summary.label(Labels.ONEOFF)),
         Objects.requireNonNullElse(summary.label(Labels.CONFIG_HASH), ""),
+        Optional.ofNullable(summary.label(Labels.CONFIG)),
         Optional.ofNullable(summary.label(Labels.IMAGE)),
         summary.status(),
         summary.networks(),

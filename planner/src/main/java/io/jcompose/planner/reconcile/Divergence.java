@@ -43,6 +43,14 @@ final class Divergence {
       return Optional.of("shares namespaces or volumes with " + parent + ", which is recreated");
     }
     if (!container.configHash().equals(service.configHash())) {
+      String changed =
+          container
+              .configJson()
+              .map(before -> ConfigDiff.describe(before, service.config().json()))
+              .orElse("");
+      if (!changed.isEmpty()) {
+        return Optional.of(changed);
+      }
       return Optional.of(
           "configuration changed (config hash "
               + shortHash(container.configHash())

@@ -71,6 +71,7 @@ public final class ContainerSpecs {
     labels.put(Labels.CONTAINER_NUMBER, Integer.toString(number));
     labels.put(Labels.ONEOFF, Labels.FALSE);
     labels.put(Labels.CONFIG_HASH, service.configHash());
+    labels.put(Labels.CONFIG, service.config().json());
     labels.put(Labels.VERSION, Labels.COMPOSE_VERSION);
     labels.put(Labels.WORKING_DIR, project.workingDirectory().toString());
     labels.put(Labels.CONFIG_FILES, configFiles(project.configFiles()));
