@@ -6,28 +6,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.jcompose.model.project.Dependency.Condition;
 import io.jcompose.planner.event.ProgressEvent;
 import io.jcompose.planner.plan.CreateContainer;
-import io.jcompose.planner.plan.CreateVolume;
 import io.jcompose.planner.plan.Plan;
 import io.jcompose.planner.plan.PlanNode;
 import io.jcompose.planner.plan.PullImage;
-import io.jcompose.planner.plan.RemoveContainer;
-import io.jcompose.planner.plan.RemoveImage;
-import io.jcompose.planner.plan.RemoveNetwork;
-import io.jcompose.planner.plan.RemoveVolume;
 import io.jcompose.planner.plan.StartContainer;
-import io.jcompose.planner.plan.StopContainer;
 import io.jcompose.planner.plan.WaitForDependency;
 import io.jcompose.planner.spi.ContainerDetails.Health;
 import io.jcompose.planner.spi.ContainerSpec;
 import io.jcompose.planner.spi.ContainerStatus;
 import io.jcompose.planner.spi.RuntimeFault;
-import io.jcompose.planner.spi.VolumeSpec;
 import io.jcompose.planner.wait.FakeClock;
 import io.jcompose.planner.wait.FakeContainers;
 import io.jcompose.planner.wait.Sleeper;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -270,83 +262,6 @@ class PlanExecutorTest {
             "Failed #1: image postgres:17: pull interrupted",
             "Skipped #2: interrupted");
     assertThat(runtime.calls()).containsExactly("pull postgres:17");
-  }
-
-  @Test
-  void removingOrStoppingWhatIsGone_succeeds() throws InterruptedException {
-    String gone = "no such object";
-    runtime
-        .on(
-            "remove demo-old-1",
-            () -> {
-              throw new RuntimeFault.NotFound(gone);
-            })
-        .on(
-            "stop demo-old-1",
-            () -> {
-              throw new RuntimeFault.NotFound(gone);
-            })
-        .on(
-            "remove network demo_old",
-            () -> {
-              throw new RuntimeFault.NotFound(gone);
-            })
-        .on(
-            "remove volume demo_data",
-            () -> {
-              throw new RuntimeFault.NotFound(gone);
-            })
-        .on(
-            "remove image demo-web",
-            () -> {
-              throw new RuntimeFault.NotFound(gone);
-            })
-        .on(
-            "create volume demo_cache",
-            () -> {
-              throw new RuntimeFault.AlreadyExists("exists");
-            });
-    var plan = new Plan.Builder();
-    plan.add(new StopContainer("old", "demo-old-1", Optional.empty()), "");
-    plan.add(new RemoveContainer("old", "demo-old-1", true), "", 1);
-    plan.add(new RemoveNetwork("old", "demo_old"), "", 2);
-    plan.add(new RemoveVolume("data", "demo_data"), "", 2);
-    plan.add(new RemoveImage("web", "demo-web"), "", 2);
-    plan.add(new CreateVolume("cache", VolumeSpec.named("demo_cache", Map.of())), "");
-
-    executor(2).execute(plan.build());
-
-    assertThat(sink.events(ProgressEvent.Finished.class)).hasSize(6);
-    assertThat(sink.events(ProgressEvent.Failed.class)).isEmpty();
-  }
-
-  @Test
-  void removingANetworkStillInUse_isAWarningNotAFailure() throws InterruptedException {
-    runtime.on(
-        "remove network demo_default",
-        () -> {
-          throw new RuntimeFault.Conflict("network has active endpoints");
-        });
-    var plan = new Plan.Builder();
-    plan.add(new RemoveNetwork("default", "demo_default"), "");
-
-    executor(1).execute(plan.build());
-
-    assertThat(sink.lines())
-        .containsExactly(
-            "Started #1", "Warning: network demo_default is still in use", "Finished #1");
-  }
-
-  @Test
-  void pulls_reportTheirProgressAsImageEvents() throws InterruptedException {
-    var plan = new Plan.Builder();
-    plan.add(new PullImage("db", "postgres:17", Optional.empty()), "");
-
-    executor(1).execute(plan.build());
-
-    assertThat(sink.lines())
-        .containsExactly(
-            "Started #1", "Image #1: Downloading", "Image #1: Pull complete", "Finished #1");
   }
 
   @Test

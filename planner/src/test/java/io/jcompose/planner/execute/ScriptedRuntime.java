@@ -42,6 +42,15 @@ final class ScriptedRuntime extends FakeContainers {
     return this;
   }
 
+  /** Scripts a call to throw {@code fault}. */
+  ScriptedRuntime fails(String call, RuntimeException fault) {
+    return on(
+        call,
+        () -> {
+          throw fault;
+        });
+  }
+
   /** Every call as it began, in order: {@code create demo-web-1}, {@code pull alpine}. */
   List<String> calls() {
     return List.copyOf(calls);
