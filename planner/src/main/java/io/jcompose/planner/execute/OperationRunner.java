@@ -1,0 +1,155 @@
+package io.jcompose.planner.execute;
+
+import io.jcompose.planner.event.EventSink;
+import io.jcompose.planner.event.ProgressEvent;
+import io.jcompose.planner.plan.BuildImage;
+import io.jcompose.planner.plan.CreateContainer;
+import io.jcompose.planner.plan.CreateNetwork;
+import io.jcompose.planner.plan.CreateVolume;
+import io.jcompose.planner.plan.Operation;
+import io.jcompose.planner.plan.PlanNode;
+import io.jcompose.planner.plan.PullImage;
+import io.jcompose.planner.plan.RemoveContainer;
+import io.jcompose.planner.plan.RemoveImage;
+import io.jcompose.planner.plan.RemoveNetwork;
+import io.jcompose.planner.plan.RemoveVolume;
+import io.jcompose.planner.plan.RenameContainer;
+import io.jcompose.planner.plan.StartContainer;
+import io.jcompose.planner.plan.StopContainer;
+import io.jcompose.planner.plan.WaitForDependency;
+import io.jcompose.planner.spi.ContainerRuntime;
+import io.jcompose.planner.spi.ImageProgress;
+import io.jcompose.planner.spi.RuntimeFault;
+import io.jcompose.planner.wait.DependencyWaiter;
+import io.jcompose.planner.wait.Sleeper;
+import io.jcompose.planner.wait.WaitFailure;
+import io.jcompose.planner.wait.WaitOutcome;
+import java.util.function.Consumer;
+
+/**
+ * Runs one operation as runtime calls. Idempotent where a retry or a concurrent tool may have done
+ * the work already: removing or stopping what is gone succeeds, a volume that exists is created, a
+ * network still in use is left with a warning.
+ */
+final class OperationRunner {
+
+  private final ContainerRuntime runtime;
+  private final ExecutionSettings settings;
+  private final EventSink sink;
+
+  OperationRunner(ContainerRuntime runtime, ExecutionSettings settings, EventSink sink) {
+    this.runtime = runtime;
+    this.settings = settings;
+    this.sink = sink;
+  }
+
+  /**
+   * @param permit the node's parallelism permit, held on entry; a wait hands it back while it
+   *     sleeps
+   */
+  void run(PlanNode node, Permit permit) throws InterruptedException {
+    Operation operation = node.operation();
+    if (operation instanceof PullImage pull) {
+      runtime.pullImage(pull.imageReference(), pull.platform(), progressOf(node));
+    } else if (operation instanceof BuildImage build) {
+      runtime.buildImage(build.build(), progressOf(node));
+    } else if (operation instanceof RemoveImage remove) {
+      try {
+        runtime.removeImage(remove.imageReference(), false);
+      } catch (RuntimeFault.NotFound alreadyGone) {
+        // removed already: the goal is met
+      }
+    } else if (operation instanceof CreateNetwork create) {
+      runtime.createNetwork(create.spec());
+    } else if (operation instanceof RemoveNetwork remove) {
+      removeNetwork(remove);
+    } else if (operation instanceof CreateVolume create) {
+      try {
+        runtime.createVolume(create.spec());
+      } catch (RuntimeFault.AlreadyExists exists) {
+        // there already: the goal is met
+      }
+    } else if (operation instanceof RemoveVolume remove) {
+      try {
+        runtime.removeVolume(remove.volumeName(), false);
+      } catch (RuntimeFault.NotFound alreadyGone) {
+        // removed already: the goal is met
+      }
+    } else if (operation instanceof CreateContainer create) {
+      runtime.createContainer(create.spec());
+    } else if (operation instanceof StartContainer start) {
+      runtime.startContainer(start.containerName());
+    } else if (operation instanceof StopContainer stop) {
+      try {
+        runtime.stopContainer(stop.containerName(), stop.timeout());
+      } catch (RuntimeFault.NotFound alreadyGone) {
+        // a container that does not exist is not running
+      }
+    } else if (operation instanceof RemoveContainer remove) {
+      try {
+        runtime.removeContainer(remove.containerName(), true, remove.removeAnonymousVolumes());
+      } catch (RuntimeFault.NotFound alreadyGone) {
+        // removed already: the goal is met
+      }
+    } else if (operation instanceof RenameContainer rename) {
+      runtime.renameContainer(rename.containerName(), rename.newName());
+    } else if (operation instanceof WaitForDependency wait) {
+      awaitDependency(node, wait, permit);
+    } else {
+      throw new IllegalStateException("no runner for operation " + operation);
+    }
+  }
+
+  /**
+   * What to report when {@code node} threw {@code failure}: the wait's own message (it names the
+   * dependency), else {@code container demo-db-1: start failed: <runtime message>}.
+   */
+  static String failureMessage(PlanNode node, RuntimeException failure) {
+    if (failure instanceof WaitFailure) {
+      return failure.getMessage();
+    }
+    String reason =
+        failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
+    return node.operation().resource() + ": " + node.operation().action() + " failed: " + reason;
+  }
+
+  private void removeNetwork(RemoveNetwork remove) {
+    try {
+      runtime.removeNetwork(remove.networkName());
+    } catch (RuntimeFault.NotFound alreadyGone) {
+      // removed already: the goal is met
+    } catch (RuntimeFault.Conflict inUse) {
+      sink.accept(
+          new ProgressEvent.Warning("network " + remove.networkName() + " is still in use"));
+    }
+  }
+
+  private void awaitDependency(PlanNode node, WaitForDependency wait, Permit permit)
+      throws InterruptedException {
+    Sleeper sleeper = settings.sleeper();
+    Sleeper withoutPermit =
+        duration -> {
+          permit.release();
+          sleeper.sleep(duration);
+          permit.acquire();
+        };
+    var waiter =
+        new DependencyWaiter(
+            runtime,
+            settings.projectName(),
+            settings.clock(),
+            withoutPermit,
+            settings.pollInterval(),
+            settings.waitTimeout());
+    WaitOutcome outcome =
+        waiter.await(
+            wait, (serviceName, state) -> sink.accept(new ProgressEvent.Waiting(node, state)));
+    if (outcome instanceof WaitOutcome.Warning warning) {
+      sink.accept(new ProgressEvent.Warning(warning.message()));
+    }
+  }
+
+  private Consumer<ImageProgress> progressOf(PlanNode node) {
+    return progress -> sink.accept(new ProgressEvent.Image(node, progress));
+  }
+}

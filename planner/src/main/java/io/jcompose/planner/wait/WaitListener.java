@@ -1,0 +1,15 @@
+package io.jcompose.planner.wait;
+
+/** Hears what a wait saw at each poll that found the service not ready yet. */
+@FunctionalInterface
+public interface WaitListener {
+
+  WaitListener IGNORE = (serviceName, state) -> {};
+
+  /**
+   * @param serviceName the service waited for
+   * @param state its containers as the poll saw them: {@code container demo-db-1 is running,
+   *     health: starting}
+   */
+  void waiting(String serviceName, String state);
+}
