@@ -153,16 +153,16 @@ final class Execution {
     } catch (InterruptedException interrupted) {
       Thread.currentThread().interrupt();
       String message = interruptedMessage(node);
-      sink.accept(new ProgressEvent.Failed(node, message));
       if (!cancelled) {
         // not this run's own cancellation: someone else interrupted the executor's thread
         fail(node, message, interrupted);
       }
+      sink.accept(new ProgressEvent.Failed(node, message));
       return NodeOutcome.FAILED;
     } catch (RuntimeException failure) {
       String message = OperationRunner.failureMessage(node, failure);
+      fail(node, message, failure); // recorded before it is reported: failures keep event order
       sink.accept(new ProgressEvent.Failed(node, message));
-      fail(node, message, failure);
       return NodeOutcome.FAILED;
     }
   }

@@ -1,5 +1,6 @@
 package io.jcompose.planner.graph;
 
+import io.jcompose.model.project.ConfigDigest;
 import io.jcompose.model.project.Dependency;
 import io.jcompose.model.project.Project;
 import io.jcompose.model.project.Service;
@@ -95,6 +96,7 @@ final class Projects {
         Optional.empty(),
         Optional.empty(),
         Map.of(),
-        other);
+        other,
+        new ConfigDigest("{}", "0".repeat(64)));
   }
 }
