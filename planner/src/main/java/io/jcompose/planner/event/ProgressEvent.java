@@ -50,6 +50,14 @@ public sealed interface ProgressEvent {
     }
   }
 
+  /** {@code up --wait} found a service not ready yet: {@code state} says how it is. */
+  record ServiceWaiting(String serviceName, String state) implements ProgressEvent {
+    public ServiceWaiting {
+      Objects.requireNonNull(serviceName, "serviceName");
+      Objects.requireNonNull(state, "state");
+    }
+  }
+
   /** Progress of a pull or build node. */
   record Image(PlanNode node, ImageProgress progress) implements ProgressEvent {
     public Image {

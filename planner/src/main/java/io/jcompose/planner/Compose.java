@@ -1,0 +1,128 @@
+package io.jcompose.planner;
+
+import io.jcompose.model.project.Project;
+import io.jcompose.planner.event.EventSink;
+import io.jcompose.planner.execute.ExecutionSettings;
+import io.jcompose.planner.execute.PlanExecutor;
+import io.jcompose.planner.reconcile.DownOptions;
+import io.jcompose.planner.reconcile.Reconciliation;
+import io.jcompose.planner.spi.ContainerRuntime;
+import io.jcompose.planner.wait.DependencyWaiter;
+import io.jcompose.planner.wait.Sleeper;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+
+/**
+ * The planner's front door: each verb observes the endpoint once, reconciles (a pure function) into
+ * a plan, and hands the plan to the executor. {@code plan...} methods stop before executing, which
+ * is {@code --dry-run}.
+ *
+ * <p>The caller owns the executor service (one per command, closed when it ends).
+ */
+public final class Compose {
+
+  private final ContainerRuntime runtime;
+  private final ExecutorService executor;
+  private final Settings settings;
+  private final EventSink sink;
+
+  public Compose(
+      ContainerRuntime runtime, ExecutorService executor, Settings settings, EventSink sink) {
+    this.runtime = Objects.requireNonNull(runtime, "runtime");
+    this.executor = Objects.requireNonNull(executor, "executor");
+    this.settings = Objects.requireNonNull(settings, "settings");
+    this.sink = Objects.requireNonNull(sink, "sink");
+  }
+
+  /** What {@code up} would do: the pulls and builds, then the containers. */
+  public Reconciliation planUp(Project project, UpOptions options) {
+    return new Up(this, project, options).plan();
+  }
+
+  /**
+   * Brings the project to its wanted state: pulls and builds, then networks, volumes and
+   * containers, waiting for each dependency's condition; with {@code --wait}, then waits for every
+   * service.
+   *
+   * @throws io.jcompose.planner.reconcile.ReconcileException when the project cannot be brought up
+   *     as it stands (an external network missing, an unknown service named)
+   * @throws io.jcompose.planner.graph.DependencyCycleException when services depend on each other
+   *     in a cycle
+   * @throws io.jcompose.planner.execute.PlanFailedException naming every operation that failed
+   * @throws io.jcompose.planner.wait.WaitFailure when {@code --wait} finds a service failed or the
+   *     timeout passes
+   */
+  public void up(Project project, UpOptions options) throws InterruptedException {
+    new Up(this, project, options).run();
+  }
+
+  /** What {@code down} would do. */
+  public Reconciliation planDown(Project project, DownOptions options) {
+    return new Down(this, project, options).plan();
+  }
+
+  /** Stops and removes the project's containers, dependents first, then its networks. */
+  public void down(Project project, DownOptions options) throws InterruptedException {
+    new Down(this, project, options).run();
+  }
+
+  ContainerRuntime runtime() {
+    return runtime;
+  }
+
+  EventSink sink() {
+    return sink;
+  }
+
+  Settings settings() {
+    return settings;
+  }
+
+  PlanExecutor executor(String projectName, Optional<Duration> waitTimeout) {
+    return new PlanExecutor(
+        runtime,
+        executor,
+        new ExecutionSettings(
+            projectName,
+            settings.parallelism(),
+            settings.clock(),
+            settings.sleeper(),
+            settings.pollInterval(),
+            waitTimeout),
+        sink);
+  }
+
+  /**
+   * How the planner runs.
+   *
+   * @param parallelism the most runtime operations at once ({@code --parallel}); {@link
+   *     ExecutionSettings#UNLIMITED} for no cap
+   * @param pollInterval how often waits poll
+   */
+  public record Settings(int parallelism, Clock clock, Sleeper sleeper, Duration pollInterval) {
+    public Settings {
+      if (parallelism < 1) {
+        throw new IllegalArgumentException("parallelism must be at least 1: " + parallelism);
+      }
+      Objects.requireNonNull(clock, "clock");
+      Objects.requireNonNull(sleeper, "sleeper");
+      Objects.requireNonNull(pollInterval, "pollInterval");
+    }
+
+    /** No cap, the system clock, real sleeps, 500 ms polls. */
+    public static Settings defaults() {
+      return new Settings(
+          ExecutionSettings.UNLIMITED,
+          Clock.systemUTC(),
+          Sleeper.REAL,
+          DependencyWaiter.DEFAULT_POLL_INTERVAL);
+    }
+
+    public Settings withParallelism(int newParallelism) {
+      return new Settings(newParallelism, clock, sleeper, pollInterval);
+    }
+  }
+}

@@ -1,0 +1,103 @@
+package io.jcompose.planner;
+
+import io.jcompose.model.project.Dependency;
+import io.jcompose.model.project.Project;
+import io.jcompose.planner.event.ProgressEvent;
+import io.jcompose.planner.graph.ServiceGraph;
+import io.jcompose.planner.observe.ObservedState;
+import io.jcompose.planner.observe.StateCollector;
+import io.jcompose.planner.reconcile.Reconciler;
+import io.jcompose.planner.reconcile.Reconciliation;
+import io.jcompose.planner.wait.ProjectWaiter;
+import java.util.ArrayList;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * {@code up}: ensure images (pull, build), then observe and reconcile the containers against the
+ * images as they are now, execute, and optionally wait for every service.
+ */
+final class Up {
+
+  private final Compose compose;
+  private final Project project;
+  private final UpOptions options;
+  private final ServiceGraph graph;
+  private final StateCollector collector;
+
+  Up(Compose compose, Project project, UpOptions options) {
+    this.compose = compose;
+    this.project = project;
+    this.options = options;
+    this.graph = ServiceGraph.of(project);
+    this.collector = new StateCollector(compose.runtime());
+  }
+
+  Reconciliation plan() {
+    Reconciliation images = images();
+    Reconciliation containers = containers();
+    var warnings = new ArrayList<>(images.warnings());
+    warnings.addAll(containers.warnings());
+    return new Reconciliation(images.plan().then(containers.plan()), warnings);
+  }
+
+  void run() throws InterruptedException {
+    Reconciliation images = images();
+    warn(images);
+    compose.executor(project.name(), options.waitTimeout()).execute(images.plan());
+    Reconciliation containers = containers();
+    warn(containers);
+    compose.executor(project.name(), options.waitTimeout()).execute(containers.plan());
+    if (options.waitForServices() && !options.reconcile().noStart()) {
+      waitForServices();
+    }
+  }
+
+  private Reconciliation images() {
+    ObservedState present = ObservedState.empty().withImages(collector.images(project));
+    return Reconciler.images(project, graph, present, options.reconcile());
+  }
+
+  private Reconciliation containers() {
+    return Reconciler.up(project, graph, collector.collect(project), options.reconcile());
+  }
+
+  private void waitForServices() throws InterruptedException {
+    Set<String> services =
+        options.reconcile().services().isEmpty()
+            ? project.services().keySet()
+            : options.reconcile().noDeps()
+                ? options.reconcile().services()
+                : graph.withDependencies(options.reconcile().services());
+    var oneShots = new TreeSet<String>();
+    for (String serviceName : services) {
+      graph
+          .dependsOn(serviceName)
+          .forEach(
+              (dependencyName, dependency) -> {
+                if (dependency.condition() == Dependency.Condition.SERVICE_COMPLETED_SUCCESSFULLY) {
+                  oneShots.add(dependencyName);
+                }
+              });
+    }
+    Compose.Settings settings = compose.settings();
+    new ProjectWaiter(
+            compose.runtime(),
+            project.name(),
+            settings.clock(),
+            settings.sleeper(),
+            settings.pollInterval(),
+            options.waitTimeout())
+        .await(
+            services,
+            oneShots,
+            (serviceName, state) ->
+                compose.sink().accept(new ProgressEvent.ServiceWaiting(serviceName, state)));
+  }
+
+  private void warn(Reconciliation reconciliation) {
+    reconciliation
+        .warnings()
+        .forEach(warning -> compose.sink().accept(new ProgressEvent.Warning(warning)));
+  }
+}
