@@ -6,8 +6,7 @@ import java.util.Objects;
  * @param removeAnonymousVolumes also remove the container's anonymous volumes
  */
 public record RemoveContainer(
-    String serviceName, String containerName, boolean removeAnonymousVolumes)
-    implements Operation {
+    String serviceName, String containerName, boolean removeAnonymousVolumes) implements Operation {
 
   public RemoveContainer {
     Objects.requireNonNull(serviceName, "serviceName");

@@ -66,8 +66,8 @@ public interface ContainerRuntime {
 
   /**
    * Streams the container's output to the sink, from the start (or the tail) of its log; with
-   * {@link LogOptions#follow()} it keeps streaming until the container stops or the subscription
-   * is closed.
+   * {@link LogOptions#follow()} it keeps streaming until the container stops or the subscription is
+   * closed.
    */
   Subscription logs(String containerIdOrName, LogOptions options, Consumer<LogLine> sink);
 

@@ -41,7 +41,8 @@ public record LabelFilter(Map<String, Optional<String>> labels) {
   public boolean matches(Map<String, String> objectLabels) {
     for (var wanted : labels.entrySet()) {
       String actual = objectLabels.get(wanted.getKey());
-      if (actual == null || (wanted.getValue().isPresent() && !wanted.getValue().get().equals(actual))) {
+      if (actual == null
+          || (wanted.getValue().isPresent() && !wanted.getValue().get().equals(actual))) {
         return false;
       }
     }

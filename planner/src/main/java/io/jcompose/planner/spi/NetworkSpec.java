@@ -30,6 +30,7 @@ public record NetworkSpec(
   }
 
   public static NetworkSpec named(String name, Map<String, String> labels) {
-    return new NetworkSpec(name, Optional.empty(), Map.of(), false, false, false, List.of(), labels);
+    return new NetworkSpec(
+        name, Optional.empty(), Map.of(), false, false, false, List.of(), labels);
   }
 }

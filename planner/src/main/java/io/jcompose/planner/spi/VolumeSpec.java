@@ -10,7 +10,10 @@ import java.util.Optional;
  * @param driver empty for {@code local}
  */
 public record VolumeSpec(
-    String name, Optional<String> driver, Map<String, String> driverOptions, Map<String, String> labels) {
+    String name,
+    Optional<String> driver,
+    Map<String, String> driverOptions,
+    Map<String, String> labels) {
 
   public VolumeSpec {
     Objects.requireNonNull(name, "name");
