@@ -132,6 +132,7 @@ public class PlannerBenchmark {
                   "",
                   spec.labels(),
                   ContainerStatus.RUNNING,
+                  java.util.Optional.empty(),
                   attached,
                   mounts)));
     }

@@ -30,6 +30,7 @@ public record ObservedContainer(
     Optional<String> configJson,
     Optional<String> imageLabel,
     ContainerStatus status,
+    Optional<Integer> exitCode,
     Map<String, String> networks,
     Map<String, String> volumeMounts) {
 
@@ -41,6 +42,7 @@ public record ObservedContainer(
     Objects.requireNonNull(configJson, "configJson");
     Objects.requireNonNull(imageLabel, "imageLabel");
     Objects.requireNonNull(status, "status");
+    Objects.requireNonNull(exitCode, "exitCode");
     networks = Map.copyOf(networks);
     volumeMounts = Map.copyOf(volumeMounts);
   }
@@ -62,6 +64,7 @@ public record ObservedContainer(
         Optional.ofNullable(summary.label(Labels.CONFIG)),
         Optional.ofNullable(summary.label(Labels.IMAGE)),
         summary.status(),
+        summary.exitCode(),
         summary.networks(),
         volumeMounts);
   }
@@ -69,6 +72,11 @@ public record ObservedContainer(
   /** Whether it mounts a volume of that name anywhere. */
   public boolean mountsVolume(String volumeName) {
     return volumeMounts.containsValue(volumeName);
+  }
+
+  /** Exited with code 0: a one-shot service that did its work. */
+  public boolean completedSuccessfully() {
+    return status == ContainerStatus.EXITED && exitCode.orElse(-1) == 0;
   }
 
   public boolean isRunning() {

@@ -309,9 +309,26 @@ final class UpReconciler {
     if (earlyStop != null) {
       start(service, container.name(), "restarted after its restart: true dependency", earlyStop);
     } else if (!container.isRunning()
-        && container.status() != io.jcompose.planner.spi.ContainerStatus.PAUSED) {
+        && container.status() != io.jcompose.planner.spi.ContainerStatus.PAUSED
+        && !(container.completedSuccessfully() && isOneShot(service.name()))) {
       start(service, container.name(), "container is " + container.status().word(), null);
     }
+  }
+
+  /**
+   * A service that others wait on with {@code service_completed_successfully}: once it exited 0 and
+   * nothing about it changed, its work is done and {@code up} leaves it alone (docker compose runs
+   * it again on every {@code up}, which users of init containers complain about).
+   */
+  private boolean isOneShot(String serviceName) {
+    for (String dependentName : graph.dependents(serviceName)) {
+      Dependency dependency = graph.dependsOn(dependentName).get(serviceName);
+      if (dependency != null
+          && dependency.condition() == Dependency.Condition.SERVICE_COMPLETED_SUCCESSFULLY) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private void recreate(

@@ -3,12 +3,15 @@ package io.jcompose.planner.spi;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One container as a listing shows it.
  *
  * @param name the name without Docker's leading slash
  * @param imageId the ID of the image the container runs ({@code sha256:...})
+ * @param exitCode the last exit code of an exited container (the engine lists it in the status
+ *     text, {@code Exited (0) 5 minutes ago}); empty while it has not exited
  * @param networks network name to network ID, for the networks the container is attached to
  * @param mounts the container's mounts
  */
@@ -19,6 +22,7 @@ public record ContainerSummary(
     String imageId,
     Map<String, String> labels,
     ContainerStatus status,
+    Optional<Integer> exitCode,
     Map<String, String> networks,
     List<MountPoint> mounts) {
 
@@ -29,6 +33,7 @@ public record ContainerSummary(
     Objects.requireNonNull(imageId, "imageId");
     labels = Map.copyOf(labels);
     Objects.requireNonNull(status, "status");
+    Objects.requireNonNull(exitCode, "exitCode");
     networks = Map.copyOf(networks);
     mounts = List.copyOf(mounts);
   }

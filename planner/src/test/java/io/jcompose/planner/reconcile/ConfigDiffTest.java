@@ -64,6 +64,7 @@ class ConfigDiffTest {
                     Optional.empty(),
                     container.imageLabel(),
                     container.status(),
+                    container.exitCode(),
                     container.networks(),
                     container.volumeMounts()));
 

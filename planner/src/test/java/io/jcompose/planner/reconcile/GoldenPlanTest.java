@@ -172,7 +172,7 @@ class GoldenPlanTest {
         "one-shot",
         "# first up\n"
             + up(project, ObservedState.empty(), ReconcileOptions.defaults())
-            + "# second up: init exited 0; like docker compose, up runs it again\n"
+            + "# second up: init exited 0, so its work is done and it is left alone\n"
             + up(project, firstRun, ReconcileOptions.defaults()));
   }
 

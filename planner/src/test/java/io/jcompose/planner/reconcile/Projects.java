@@ -12,16 +12,17 @@ import java.util.List;
 import java.util.Map;
 
 /** Loads compose text the way the CLI does, as project {@code demo}. */
-final class Projects {
+public final class Projects {
 
   private Projects() {}
 
-  static Project load(Path directory, String yaml, String... profiles) {
+  public static Project load(Path directory, String yaml, String... profiles) {
     return load(directory, yaml, LoadOptions.Stages.ALL, profiles);
   }
 
   /** Loads without the stages a test wants to get past (consistency, to reach a cycle). */
-  static Project load(Path directory, String yaml, LoadOptions.Stages stages, String... profiles) {
+  public static Project load(
+      Path directory, String yaml, LoadOptions.Stages stages, String... profiles) {
     try {
       Files.createDirectories(directory);
       Files.writeString(directory.resolve("compose.yaml"), yaml);

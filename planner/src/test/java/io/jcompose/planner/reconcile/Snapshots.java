@@ -96,6 +96,7 @@ final class Snapshots {
         Optional.of(service.config().json()),
         Optional.of(imageId),
         ContainerStatus.RUNNING,
+        Optional.empty(),
         networks,
         mounts);
   }
@@ -125,6 +126,7 @@ final class Snapshots {
         container.configJson(),
         container.imageLabel(),
         status,
+        status == ContainerStatus.EXITED ? Optional.of(0) : Optional.empty(),
         container.networks(),
         container.volumeMounts());
   }

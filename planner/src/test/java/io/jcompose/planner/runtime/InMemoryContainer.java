@@ -104,7 +104,17 @@ final class InMemoryContainer {
 
   ContainerSummary summary() {
     return new ContainerSummary(
-        id, name, spec.image(), imageId, spec.labels(), status, networks, mounts);
+        id,
+        name,
+        spec.image(),
+        imageId,
+        spec.labels(),
+        status,
+        status == ContainerStatus.EXITED || status == ContainerStatus.DEAD
+            ? Optional.of(exitCode)
+            : Optional.empty(),
+        networks,
+        mounts);
   }
 
   ContainerDetails details() {

@@ -85,7 +85,15 @@ public class FakeContainers implements ContainerRuntime {
             "hash");
     var summary =
         new ContainerSummary(
-            "id-" + name, name, "alpine", "sha256:alpine", labels, status, Map.of(), List.of());
+            "id-" + name,
+            name,
+            "alpine",
+            "sha256:alpine",
+            labels,
+            status,
+            status == ContainerStatus.EXITED ? Optional.of(exitCode) : Optional.empty(),
+            Map.of(),
+            List.of());
     boolean started = status != ContainerStatus.CREATED;
     Instant epoch = Instant.EPOCH;
     return new ContainerDetails(
