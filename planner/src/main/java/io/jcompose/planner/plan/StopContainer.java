@@ -23,6 +23,11 @@ public record StopContainer(String serviceName, String containerName, Optional<D
 
   @Override
   public String action() {
-    return "stop";
+    return timeout.map(limit -> "stop, kill after " + seconds(limit)).orElse("stop");
+  }
+
+  private static String seconds(Duration limit) {
+    long millis = limit.toMillis();
+    return millis % 1000 == 0 ? millis / 1000 + "s" : millis + "ms";
   }
 }

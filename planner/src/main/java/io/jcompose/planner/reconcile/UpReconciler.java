@@ -117,7 +117,7 @@ final class UpReconciler {
       boolean knownService =
           project.services().containsKey(container.serviceName())
               || project.disabledServices().contains(container.serviceName());
-      if (container.oneOff() ? !container.isRunning() && !knownService : !knownService) {
+      if (container.oneOff() ? !container.isRunning() : !knownService) {
         orphans.add(container);
       }
     }
@@ -135,7 +135,10 @@ final class UpReconciler {
       return;
     }
     for (ObservedContainer orphan : orphans) {
-      String cause = "orphan: service " + orphan.serviceName() + " is not in the project";
+      String cause =
+          orphan.oneOff()
+              ? "orphan: one-off container that has exited"
+              : "orphan: service " + orphan.serviceName() + " is not in the project";
       var after = new ArrayList<Integer>();
       if (orphan.isRunning()) {
         after.add(

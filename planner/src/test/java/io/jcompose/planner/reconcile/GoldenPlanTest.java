@@ -242,6 +242,24 @@ class GoldenPlanTest {
   }
 
   @Test
+  void oneOffContainers_areNotReplicas_andExitedOnesAreOrphans() throws Exception {
+    Project project = load(STACK);
+    ObservedState observed = Snapshots.after(project);
+    var containers = new java.util.ArrayList<>(observed.containers());
+    containers.add(Snapshots.oneOff(project, "web", "a1b2c3d4e5f6a7b8", ContainerStatus.RUNNING));
+    containers.add(Snapshots.oneOff(project, "web", "0f0f0f0f0f0f0f0f", ContainerStatus.EXITED));
+    var withOneOffs =
+        new ObservedState(containers, observed.networks(), observed.volumes(), observed.images());
+
+    assertGolden(
+        "one-off",
+        "# up\n"
+            + up(project, withOneOffs, ReconcileOptions.defaults())
+            + "# up --remove-orphans\n"
+            + up(project, withOneOffs, ReconcileOptions.defaults().withRemoveOrphans(true)));
+  }
+
+  @Test
   void configHashes_arePinnedSoARefactorCannotRecreateEveryContainer() throws Exception {
     Project project = load(STACK);
     var text = new StringBuilder();

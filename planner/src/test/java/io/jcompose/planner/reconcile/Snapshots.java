@@ -101,6 +101,26 @@ final class Snapshots {
         mounts);
   }
 
+  /** A {@code run} container of a service. */
+  static ObservedContainer oneOff(
+      Project project, String serviceName, String slug, ContainerStatus status) {
+    Service service = project.service(serviceName);
+    String name = Names.oneOff(project.name(), serviceName, slug);
+    return new ObservedContainer(
+        id("container " + name),
+        name,
+        serviceName,
+        0,
+        true,
+        service.configHash(),
+        Optional.of(service.config().json()),
+        Optional.of(image(service.imageName(project.name())).id()),
+        status,
+        status == ContainerStatus.EXITED ? Optional.of(0) : Optional.empty(),
+        Map.of(),
+        Map.of());
+  }
+
   static ImageSummary image(String reference) {
     return new ImageSummary("sha256:" + id("image " + reference), List.of(reference), Map.of());
   }
