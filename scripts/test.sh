@@ -3,9 +3,9 @@
 #
 # Shape: check the tools, install and start what the suites need, run `mvn -B verify` from the
 # repository root, then stop exactly what this script started (trap on EXIT), and exit with
-# Maven's code. Today the suites need only a JDK and Maven; later steps (dockerd, runc, conmon,
-# busybox-static for it/) plug into `install_needs` and `start_services`, registering their
-# clean-up with `on_exit`.
+# Maven's code. `install_needs` installs missing host packages (as root, on Debian/Ubuntu);
+# daemons the suites need (dockerd, later) plug into `start_services`, registering their clean-up
+# with `on_exit`.
 set -euo pipefail
 
 root="$(cd -P "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -53,9 +53,36 @@ check_tools() {
   fi
 }
 
+# command:package pairs the suites need: the bundled engine's host tools (runc under conmon,
+# iproute2, iptables, setfattr for overlay whiteouts) and busybox-static, from which the tests
+# build their images.
+NEEDS=(
+  runc:runc
+  conmon:conmon
+  ip:iproute2
+  iptables:iptables
+  setfattr:attr
+  busybox:busybox-static
+)
+
 # Packages the suites need that are not there yet (installed as root on Debian/Ubuntu).
 install_needs() {
-  :
+  local missing=() pair
+  for pair in "${NEEDS[@]}"; do
+    if ! command -v "${pair%%:*}" >/dev/null 2>&1 && [[ ! -x "/usr/sbin/${pair%%:*}" ]]; then
+      missing+=("${pair#*:}")
+    fi
+  done
+  if ((${#missing[@]} == 0)); then
+    return
+  fi
+  if [[ $(id -u) -ne 0 ]] || ! command -v apt-get >/dev/null 2>&1; then
+    log "missing packages: ${missing[*]}; install them (Debian/Ubuntu: sudo apt-get install -y ${missing[*]})"
+    exit 1
+  fi
+  log "installing ${missing[*]}"
+  DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 }
 
 # Daemons the suites need; each one started here registers its stop with on_exit.
