@@ -126,16 +126,26 @@ public final class HostCommand {
         null);
   }
 
+  /**
+   * Reads a stream to its end on a thread of its own: stdout and stderr must be drained at the same
+   * time, or a tool that fills one pipe while the other is read blocks forever.
+   */
   private static CompletableFuture<String> drain(InputStream stream) {
-    return CompletableFuture.supplyAsync(
-        () -> {
-          try (stream) {
-            var buffer = new ByteArrayOutputStream();
-            stream.transferTo(buffer);
-            return buffer.toString(StandardCharsets.UTF_8);
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
-          }
-        });
+    var text = new CompletableFuture<String>();
+    var reader =
+        new Thread(
+            () -> {
+              try (stream) {
+                var buffer = new ByteArrayOutputStream();
+                stream.transferTo(buffer);
+                text.complete(buffer.toString(StandardCharsets.UTF_8));
+              } catch (IOException e) {
+                text.completeExceptionally(new UncheckedIOException(e));
+              }
+            },
+            "host-command-output");
+    reader.setDaemon(true);
+    reader.start();
+    return text;
   }
 }

@@ -28,6 +28,18 @@ class HostCommandTest {
   }
 
   @Test
+  void run_drainsBothStreamsAtOnce_soALoudToolNeverBlocks() {
+    var result =
+        HostCommand.run(
+            List.of("sh", "-c", "head -c 300000 /dev/zero >&2; head -c 300000 /dev/zero"),
+            Optional.empty(),
+            Duration.ofSeconds(20));
+
+    assertThat(result.stdout()).hasSize(300000);
+    assertThat(result.stderr()).hasSize(300000);
+  }
+
+  @Test
   void run_killsACommandThatOutlivesItsTimeout() {
     assertThatThrownBy(
             () -> HostCommand.run(List.of("sleep", "30"), Optional.empty(), Duration.ofMillis(200)))
