@@ -41,10 +41,13 @@ import java.util.Set;
  *   <li>The input is the canonical service tree, not a Go struct. Values are hashed with the type
  *       the canonical form gives them; the canonicaliser already writes Go's forms for byte sizes
  *       ({@code "536870912"}) and durations ({@code "1m30s"}), so this class converts nothing.
- *   <li>The caller substitutes what only the runtime knows before hashing: {@code service:X}
- *       references in {@code network_mode}/{@code ipc}/{@code pid}/{@code volumes_from} (docker
- *       compose puts the container ID of X there), {@code type: image} volume sources, CLI
- *       overrides. This class is pure.
+ *   <li>{@code service:X} references in {@code network_mode}/{@code ipc}/{@code pid}/{@code
+ *       volumes_from} are hashed as written. docker compose v2 puts the container ID of X there, so
+ *       its hash changes whenever X is recreated; jcompose keeps the hash a pure function of the
+ *       file and recreates the containers that share X's namespaces by an explicit rule when X is
+ *       recreated (as docker compose does since v5.2). {@code type: image} volume sources are
+ *       hashed as written too. CLI overrides change nothing that is hashed ({@code --scale}, {@code
+ *       --pull} and {@code --build} touch excluded fields only).
  *   <li>Only the nested structs that services commonly use (ports, volumes, healthcheck, deploy,
  *       logging, networks, secrets, configs, devices) get compose-go's field order; the others
  *       (blkio_config, develop, credential_spec, gpus, ...) are written with sorted keys, and every
