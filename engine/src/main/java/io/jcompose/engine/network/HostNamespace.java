@@ -30,7 +30,7 @@ public record HostNamespace(List<String> commandPrefix) {
   /** A namespace created with {@code ip netns add name}. */
   public static HostNamespace named(String name) {
     Path nsenter = HostCommand.require("nsenter", "util-linux");
-    return new HostNamespace(List.of(nsenter.toString(), "--net=" + NamespacePaths.of(name)));
+    return new HostNamespace(List.of(nsenter.toString(), "--net=" + Links.namespacePath(name)));
   }
 
   boolean isCurrent() {
