@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -149,6 +150,25 @@ final class Ipam {
     store.delete(networkId);
   }
 
+  /**
+   * Frees what a crash left allocated: subnets of networks not in {@code networkIds} and addresses
+   * of endpoints not in {@code endpointIds}.
+   */
+  synchronized void retain(Set<String> networkIds, Set<String> endpointIds) {
+    for (String networkId : List.copyOf(allocations.keySet())) {
+      if (!networkIds.contains(networkId)) {
+        releaseNetwork(networkId);
+        continue;
+      }
+      for (String endpointId :
+          List.copyOf(allocations.get(networkId).addressByEndpoint().keySet())) {
+        if (!endpointIds.contains(endpointId)) {
+          releaseAddress(networkId, endpointId);
+        }
+      }
+    }
+  }
+
   synchronized Optional<Addressing> addressing(String networkId) {
     return Optional.ofNullable(allocations.get(networkId)).map(Allocation::addressing);
   }
@@ -165,10 +185,6 @@ final class Ipam {
                     endpointId,
                     new Cidr(address, allocation.addressing().subnet().prefixLength())));
     return result;
-  }
-
-  synchronized List<String> networkIds() {
-    return List.copyOf(new TreeMap<>(allocations).keySet());
   }
 
   private Cidr freeSubnet(Collection<Cidr> routedOnHost) {

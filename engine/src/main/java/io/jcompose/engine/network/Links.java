@@ -44,6 +44,15 @@ final class Links {
     this.host = host;
   }
 
+  /** A locally administered unicast MAC address made of an object's (random) hex id. */
+  static String macAddress(String hexId) {
+    var mac = new StringBuilder("02");
+    for (int index = 0; index < 10; index += 2) {
+      mac.append(':').append(hexId, index, index + 2);
+    }
+    return mac.toString();
+  }
+
   static Path namespacePath(String name) {
     return NAMESPACES.resolve(name);
   }

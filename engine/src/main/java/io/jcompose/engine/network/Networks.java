@@ -1,24 +1,15 @@
 package io.jcompose.engine.network;
 
 import io.jcompose.engine.fault.EngineFault;
-import io.jcompose.engine.network.dns.NameServer;
 import io.jcompose.engine.network.dns.NameTable;
 import io.jcompose.engine.network.dns.ResolverFiles;
 import io.jcompose.engine.network.dns.Upstreams;
-import io.jcompose.engine.network.proxy.PortForward;
-import io.jcompose.engine.network.proxy.PortProxy;
-import io.jcompose.engine.network.proxy.ProxiedPort;
 import io.jcompose.engine.state.RecordStore;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,6 +17,7 @@ import java.util.Set;
 import java.util.concurrent.ThreadFactory;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The engine's networks: create, inspect and remove them; plug containers in and out; publish their
@@ -45,25 +37,16 @@ public final class Networks implements AutoCloseable {
   private static final Pattern CONTAINER_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,127}");
   private static final int INTERFACE_NAME_MAX = 15;
 
-  /** A network with endpoints: its bridge is up and its DNS server answers. */
-  private record Live(String bridge, NameTable names, Optional<NameServer> nameServer) {}
-
   private final NetworkSettings settings;
   private final Links links;
   private final Firewall firewall;
   private final Ipam ipam;
-  private final RecordStore networkRecords;
+  private final NetworkCatalog catalog;
   private final RecordStore sandboxRecords;
-  private final ThreadFactory threads;
   private final Consumer<NetworkEvent> events;
-  private final PortProxy proxy;
-  private final Clock clock;
-  private final SecureRandom random = new SecureRandom();
-  private final Map<String, Network> networks = new LinkedHashMap<>();
+  private final LiveNetworks live;
+  private final PublishedPorts ports;
   private final Map<String, Sandbox> sandboxes = new LinkedHashMap<>();
-  private final Map<String, Live> live = new HashMap<>();
-  private final Map<String, List<ProxiedPort>> proxied = new HashMap<>();
-  private boolean chainsReady;
 
   private Networks(
       Path stateDirectory,
@@ -78,12 +61,13 @@ public final class Networks implements AutoCloseable {
         new Firewall(
             host, settings.chainPrefix(), settings.namePrefix(), settings.namePrefix() + "-+");
     this.ipam = new Ipam(new RecordStore(stateDirectory.resolve("ipam")), settings);
-    this.networkRecords = new RecordStore(stateDirectory.resolve("networks"));
+    this.catalog =
+        new NetworkCatalog(
+            new RecordStore(stateDirectory.resolve("networks")), ipam, clock, links::routed);
     this.sandboxRecords = new RecordStore(stateDirectory.resolve("sandboxes"));
-    this.threads = threads;
     this.events = events;
-    this.proxy = new PortProxy(threads, clock);
-    this.clock = clock;
+    this.live = new LiveNetworks(settings, links, firewall, threads, events);
+    this.ports = new PublishedPorts(threads, clock);
   }
 
   /**
@@ -114,85 +98,25 @@ public final class Networks implements AutoCloseable {
   }
 
   private void load() {
-    for (String key : networkRecords.keys()) {
-      networkRecords
-          .read(key)
-          .ifPresent(
-              text -> {
-                Network network = StateCodec.decodeNetwork(text, ipam.addressing(key));
-                networks.put(network.id(), network);
-              });
-    }
     for (String key : sandboxRecords.keys()) {
       sandboxRecords
           .read(key)
           .ifPresent(text -> sandboxes.put(key, StateCodec.decodeSandbox(text)));
-    }
-    for (String name : List.of(Network.DEFAULT_BRIDGE, Network.HOST, Network.NONE)) {
-      if (byName(name).isEmpty()) {
-        String driver =
-            switch (name) {
-              case Network.DEFAULT_BRIDGE -> "bridge";
-              case Network.HOST -> "host";
-              default -> "null";
-            };
-        Map<String, String> options =
-            name.equals(Network.DEFAULT_BRIDGE)
-                ? Map.of("com.docker.network.bridge.default_bridge", "true")
-                : Map.of();
-        add(name, driver, false, false, IpamConfig.automatic(), Map.of(), options);
-      }
     }
   }
 
   // ---- networks ----
 
   /**
+   * Records a bridge network and gives it a subnet; its bridge is made when a container joins.
+   *
    * @throws EngineFault.Conflict {@code network with name X already exists}
    * @throws EngineFault.Forbidden for another {@code host} or {@code null} network, or a subnet
    *     overlapping another network's
    * @throws EngineFault.NotFound for a driver the engine does not have
    */
   public synchronized Network create(NetworkRequest request) {
-    if (byName(request.name()).isPresent()) {
-      throw new EngineFault.Conflict("network with name " + request.name() + " already exists");
-    }
-    if (request.driver().equals("host") || request.driver().equals("null")) {
-      throw new EngineFault.Forbidden(
-          "only one instance of \"" + request.driver() + "\" network is allowed");
-    }
-    if (!request.driver().equals("bridge")) {
-      throw new EngineFault.NotFound("plugin \"" + request.driver() + "\" not found");
-    }
-    return add(
-        request.name(),
-        "bridge",
-        request.internal(),
-        request.attachable(),
-        request.ipam(),
-        request.labels(),
-        request.options());
-  }
-
-  private Network add(
-      String name,
-      String driver,
-      boolean internal,
-      boolean attachable,
-      IpamConfig ipamConfig,
-      Map<String, String> labels,
-      Map<String, String> options) {
-    String id = newId();
-    Optional<Addressing> addressing =
-        driver.equals("bridge")
-            ? Optional.of(ipam.allocateNetwork(id, ipamConfig, links.routed()))
-            : Optional.empty();
-    var network =
-        new Network(
-            id, name, driver, clock.instant(), internal, attachable, labels, options, addressing);
-    networkRecords.write(id, StateCodec.encode(network));
-    networks.put(id, network);
-    return network;
+    return catalog.create(request);
   }
 
   /**
@@ -201,25 +125,12 @@ public final class Networks implements AutoCloseable {
    * @throws EngineFault.NotFound {@code network X not found}
    */
   public synchronized Network inspect(String idOrName) {
-    Network exact = networks.get(idOrName);
-    if (exact != null) {
-      return exact;
-    }
-    Optional<Network> named = byName(idOrName);
-    if (named.isPresent()) {
-      return named.get();
-    }
-    List<Network> prefixed =
-        networks.values().stream().filter(each -> each.id().startsWith(idOrName)).toList();
-    if (prefixed.size() == 1 && !idOrName.isEmpty()) {
-      return prefixed.get(0);
-    }
-    throw new EngineFault.NotFound("network " + idOrName + " not found");
+    return catalog.find(idOrName);
   }
 
   /** Every network, the predefined ones included, in the order they were made. */
   public synchronized List<Network> list() {
-    return List.copyOf(networks.values());
+    return catalog.all();
   }
 
   /**
@@ -239,10 +150,8 @@ public final class Networks implements AutoCloseable {
               + network.id()
               + " has active endpoints");
     }
-    retire(network.id());
-    ipam.releaseNetwork(network.id());
-    networkRecords.delete(network.id());
-    networks.remove(network.id());
+    live.retire(network.id());
+    catalog.delete(network.id());
   }
 
   /** The containers on a network (its inspect's {@code Containers}). */
@@ -257,8 +166,7 @@ public final class Networks implements AutoCloseable {
 
   /** Where a network's DNS server listens, while it has endpoints and its server could start. */
   public synchronized Optional<InetSocketAddress> nameServerAddress(String networkIdOrName) {
-    Live state = live.get(inspect(networkIdOrName).id());
-    return state == null ? Optional.empty() : state.nameServer().map(NameServer::address);
+    return live.nameServerAddress(inspect(networkIdOrName).id());
   }
 
   // ---- containers ----
@@ -315,7 +223,7 @@ public final class Networks implements AutoCloseable {
     }
     Sandbox sandbox =
         existing != null ? existing : newSandbox(containerId, request.containerName());
-    String endpointId = newId();
+    String endpointId = NetworkCatalog.newId();
     Addressing addressing = network.addressing().orElseThrow();
     Cidr address =
         ipam.allocateAddress(
@@ -331,19 +239,22 @@ public final class Networks implements AutoCloseable {
             sandbox.nextInterfaceName(),
             hostVethName(endpointId),
             address,
-            request.macAddress().orElse(macAddress(endpointId)).toLowerCase(java.util.Locale.ROOT),
+            request
+                .macAddress()
+                .orElse(Links.macAddress(endpointId))
+                .toLowerCase(java.util.Locale.ROOT),
             request.aliases(),
             !network.internal() && !sandbox.hasDefaultRoute());
     Sandbox updated = sandbox.with(attachment);
     save(updated);
     try {
-      Live state = goLive(network);
+      String bridge = live.goLive(network);
       links.plug(
           updated.namespace(),
           existing == null,
           new Links.Plug(
               attachment.hostVeth(),
-              state.bridge(),
+              bridge,
               attachment.interfaceName(),
               address,
               attachment.macAddress(),
@@ -389,8 +300,8 @@ public final class Networks implements AutoCloseable {
     Sandbox updated = sandbox.without(attachment.get().endpointId());
     if (attachment.get().defaultRoute()) {
       for (Sandbox.Attachment other : updated.attachments()) {
-        Network otherNetwork = networks.get(other.networkId());
-        if (otherNetwork != null && !otherNetwork.internal()) {
+        Network otherNetwork = network(other.networkId());
+        if (!otherNetwork.internal()) {
           updated = updated.replacing(other.withDefaultRoute(true));
           links.replaceDefaultRoute(
               updated.namespace(), otherNetwork.addressing().orElseThrow().gateway());
@@ -419,7 +330,7 @@ public final class Networks implements AutoCloseable {
    */
   public synchronized void release(String containerId) {
     Sandbox sandbox = sandboxes.get(containerId);
-    closePorts(containerId);
+    ports.close(containerId);
     if (sandbox == null) {
       return;
     }
@@ -445,33 +356,16 @@ public final class Networks implements AutoCloseable {
     if (primary.isEmpty() || bindings.isEmpty()) {
       return List.of();
     }
-    var opened = new ArrayList<ProxiedPort>();
-    var published = new ArrayList<PortBinding>();
-    try {
-      for (PortBinding binding : bindings) {
-        ProxiedPort port = open(binding, primary.get().address());
-        opened.add(port);
-        published.add(
-            new PortBinding(
-                binding.containerPort(),
-                binding.protocol(),
-                binding.hostIp(),
-                port.address().getPort()));
-      }
-    } catch (RuntimeException e) {
-      opened.forEach(ProxiedPort::close);
-      throw e;
-    }
-    proxied.computeIfAbsent(containerId, any -> new ArrayList<>()).addAll(opened);
+    List<PortBinding> published = ports.open(containerId, bindings, primary.get().address());
     var all = new ArrayList<>(sandbox.ports());
     all.addAll(published);
     save(sandbox.withPorts(all));
-    return List.copyOf(published);
+    return published;
   }
 
   /** Stops a container's proxied ports (the container stopped). */
   public synchronized void unpublish(String containerId) {
-    closePorts(containerId);
+    ports.close(containerId);
     Sandbox sandbox = sandboxes.get(containerId);
     if (sandbox != null && !sandbox.ports().isEmpty()) {
       save(sandbox.withPorts(List.of()));
@@ -484,21 +378,6 @@ public final class Networks implements AutoCloseable {
     return sandbox == null ? List.of() : sandbox.ports();
   }
 
-  private ProxiedPort open(PortBinding binding, Cidr target) {
-    return proxy.open(
-        new PortForward(
-            binding.protocol(),
-            new InetSocketAddress(Cidr.parse(binding.hostIp()).inetAddress(), binding.hostPort()),
-            new InetSocketAddress(target.inetAddress(), binding.containerPort())));
-  }
-
-  private void closePorts(String containerId) {
-    List<ProxiedPort> ports = proxied.remove(containerId);
-    if (ports != null) {
-      ports.forEach(ProxiedPort::close);
-    }
-  }
-
   // ---- resolver files ----
 
   /**
@@ -508,24 +387,15 @@ public final class Networks implements AutoCloseable {
   public synchronized String resolvConf(String containerId, ResolverOptions options) {
     List<String> servers = options.nameservers();
     if (servers.isEmpty()) {
-      Optional<Sandbox.Attachment> primary =
-          Optional.ofNullable(sandboxes.get(containerId)).flatMap(Sandbox::primary);
-      if (primary.isPresent()) {
-        servers =
-            List.of(
-                networks
-                    .get(primary.get().networkId())
-                    .addressing()
-                    .orElseThrow()
-                    .gateway()
-                    .addressText());
-      } else {
-        servers =
-            Upstreams.fromHost().servers().stream()
-                .filter(server -> !server.getAddress().isLoopbackAddress())
-                .map(server -> server.getAddress().getHostAddress())
-                .toList();
-      }
+      servers =
+          primaryEndpoint(containerId)
+              .map(endpoint -> List.of(endpoint.gateway().addressText()))
+              .orElseGet(
+                  () ->
+                      Upstreams.fromHost().servers().stream()
+                          .filter(server -> !server.getAddress().isLoopbackAddress())
+                          .map(server -> server.getAddress().getHostAddress())
+                          .toList());
     }
     return ResolverFiles.resolvConf(servers, options.searchDomains(), options.options());
   }
@@ -536,22 +406,25 @@ public final class Networks implements AutoCloseable {
    */
   public synchronized String hosts(
       String containerId, String hostname, List<ResolverFiles.HostEntry> extraHosts) {
-    Optional<Sandbox.Attachment> primary =
-        Optional.ofNullable(sandboxes.get(containerId)).flatMap(Sandbox::primary);
-    Optional<String> gateway =
-        primary.map(
-            each ->
-                networks.get(each.networkId()).addressing().orElseThrow().gateway().addressText());
+    Optional<Endpoint> primary = primaryEndpoint(containerId);
     var extra = new ArrayList<ResolverFiles.HostEntry>();
     for (ResolverFiles.HostEntry entry : extraHosts) {
-      if (entry.address().equals("host-gateway") && gateway.isPresent()) {
-        extra.add(new ResolverFiles.HostEntry(gateway.get(), entry.names()));
+      if (entry.address().equals("host-gateway") && primary.isPresent()) {
+        extra.add(
+            new ResolverFiles.HostEntry(primary.get().gateway().addressText(), entry.names()));
       } else {
         extra.add(entry);
       }
     }
     return ResolverFiles.hosts(
-        primary.map(each -> each.address().addressText()), List.of(hostname), extra);
+        primary.map(endpoint -> endpoint.address().addressText()), List.of(hostname), extra);
+  }
+
+  private Optional<Endpoint> primaryEndpoint(String containerId) {
+    Sandbox sandbox = sandboxes.get(containerId);
+    return sandbox == null
+        ? Optional.empty()
+        : sandbox.primary().map(attachment -> endpoint(sandbox, attachment));
   }
 
   // ---- start-up ----
@@ -570,139 +443,65 @@ public final class Networks implements AutoCloseable {
         events.accept(new NetworkEvent.LeftoverRemoved("record", sandbox.containerId()));
       }
     }
-    for (String networkId : ipam.networkIds()) {
-      if (!networks.containsKey(networkId)) {
-        ipam.releaseNetwork(networkId);
-        continue;
-      }
-      for (String endpointId : ipam.addresses(networkId).keySet()) {
-        if (sandboxes.values().stream()
-            .noneMatch(
-                sandbox ->
-                    sandbox
-                        .on(networkId)
-                        .map(each -> each.endpointId().equals(endpointId))
-                        .orElse(false))) {
-          ipam.releaseAddress(networkId, endpointId);
-        }
-      }
-    }
-    for (Network network : networks.values()) {
-      if (!live.containsKey(network.id()) && !endpoints(network.id()).isEmpty()) {
-        goLive(network);
+    ipam.retain(
+        catalog.all().stream().map(Network::id).collect(Collectors.toSet()),
+        sandboxes.values().stream()
+            .flatMap(sandbox -> sandbox.attachments().stream())
+            .map(Sandbox.Attachment::endpointId)
+            .collect(Collectors.toSet()));
+    for (Network network : catalog.all()) {
+      if (!live.isLive(network.id()) && !endpoints(network.id()).isEmpty()) {
+        live.goLive(network);
         refreshNames(network.id());
       }
     }
     new LeftoverSweep(settings, links, firewall, events)
         .sweep(
-            live.values().stream().map(Live::bridge).collect(java.util.stream.Collectors.toSet()),
+            live.bridges(),
             sandboxes.values().stream()
                 .flatMap(sandbox -> sandbox.attachments().stream())
                 .map(Sandbox.Attachment::hostVeth)
-                .collect(java.util.stream.Collectors.toSet()),
-            sandboxes.values().stream()
-                .map(Sandbox::namespace)
-                .collect(java.util.stream.Collectors.toSet()));
-    if (live.isEmpty()) {
-      chainsReady = false;
+                .collect(Collectors.toSet()),
+            sandboxes.values().stream().map(Sandbox::namespace).collect(Collectors.toSet()));
+    if (live.bridges().isEmpty()) {
+      live.chainsRemoved();
     }
-    for (Sandbox sandbox : List.copyOf(sandboxes.values())) {
-      if (!proxied.containsKey(sandbox.containerId())) {
-        restorePorts(sandbox);
+    for (Sandbox sandbox : sandboxes.values()) {
+      Optional<Sandbox.Attachment> primary = sandbox.primary();
+      if (!ports.isOpen(sandbox.containerId()) && primary.isPresent()) {
+        ports.restore(
+            sandbox.containerId(),
+            sandbox.ports(),
+            primary.get().address(),
+            (binding, failure) ->
+                events.accept(
+                    new NetworkEvent.PortNotRestored(
+                        sandbox.containerId(), binding, failure.getMessage())));
       }
-    }
-  }
-
-  private void restorePorts(Sandbox sandbox) {
-    Optional<Sandbox.Attachment> primary = sandbox.primary();
-    if (primary.isEmpty()) {
-      return;
-    }
-    var opened = new ArrayList<ProxiedPort>();
-    for (PortBinding binding : sandbox.ports()) {
-      try {
-        opened.add(open(binding, primary.get().address()));
-      } catch (RuntimeException e) {
-        events.accept(
-            new NetworkEvent.PortNotRestored(sandbox.containerId(), binding, e.getMessage()));
-      }
-    }
-    if (!opened.isEmpty()) {
-      proxied.put(sandbox.containerId(), opened);
     }
   }
 
   /** Stops the DNS servers and the port proxy; bridges, veths and rules stay for the containers. */
   @Override
   public synchronized void close() {
-    proxy.close();
-    for (Live state : live.values()) {
-      state.nameServer().ifPresent(NameServer::close);
+    try {
+      ports.close();
+    } finally {
+      live.close();
     }
-    live.clear();
-    proxied.clear();
   }
 
   // ---- the kernel side of a network ----
 
-  private Live goLive(Network network) {
-    Live state = live.get(network.id());
-    if (state != null) {
-      return state;
-    }
-    Addressing addressing = network.addressing().orElseThrow();
-    String bridge = bridgeName(network.id());
-    links.ensureBridge(bridge, addressing.gateway(), macAddress(network.id()));
-    if (!chainsReady) {
-      firewall.ensureChains();
-      chainsReady = true;
-    }
-    firewall.install(bridge, addressing.subnet(), network.internal());
-    var names = new NameTable();
-    state = new Live(bridge, names, startNameServer(network, addressing, names));
-    live.put(network.id(), state);
-    return state;
-  }
-
-  private Optional<NameServer> startNameServer(
-      Network network, Addressing addressing, NameTable names) {
-    InetSocketAddress address =
-        settings.nameServer() instanceof NameServerPlacement.OnGateway onGateway
-            ? new InetSocketAddress(addressing.gateway().inetAddress(), onGateway.port())
-            : new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
-    try {
-      return Optional.of(NameServer.start(address, names, Upstreams.fromHost(), threads));
-    } catch (RuntimeException e) {
-      events.accept(new NetworkEvent.NameServerUnavailable(network.name(), e.getMessage()));
-      return Optional.empty();
-    }
-  }
-
   private void retireIfUnused(String networkId) {
     boolean used = sandboxes.values().stream().anyMatch(each -> each.on(networkId).isPresent());
     if (!used) {
-      retire(networkId);
-    }
-  }
-
-  /** Removes a network's DNS server, rules and bridge, and the chains with the last network. */
-  private void retire(String networkId) {
-    Live state = live.remove(networkId);
-    if (state == null) {
-      return;
-    }
-    state.nameServer().ifPresent(NameServer::close);
-    firewall.uninstall(state.bridge());
-    links.delete(List.of(state.bridge()), List.of());
-    if (live.isEmpty()) {
-      firewall.removeChains();
-      chainsReady = false;
+      live.retire(networkId);
     }
   }
 
   private void refreshNames(String networkId) {
-    Live state = live.get(networkId);
-    if (state == null) {
+    if (!live.isLive(networkId)) {
       return;
     }
     var entries = new ArrayList<NameTable.Entry>();
@@ -711,13 +510,13 @@ public final class Networks implements AutoCloseable {
           .on(networkId)
           .ifPresent(
               each -> {
-                List<String> names = dnsNames(networks.get(networkId), sandbox, each);
+                List<String> names = sandbox.dnsNames(each, resolvesNames(network(networkId)));
                 if (!names.isEmpty()) {
                   entries.add(new NameTable.Entry(each.address().inetAddress(), names));
                 }
               });
     }
-    state.names().replace(entries);
+    live.names(networkId, entries);
   }
 
   // ---- records and names ----
@@ -757,7 +556,7 @@ public final class Networks implements AutoCloseable {
   }
 
   private Endpoint endpoint(Sandbox sandbox, Sandbox.Attachment attachment) {
-    Network network = networks.get(attachment.networkId());
+    Network network = network(attachment.networkId());
     return new Endpoint(
         attachment.endpointId(),
         sandbox.containerId(),
@@ -769,33 +568,7 @@ public final class Networks implements AutoCloseable {
         network.addressing().orElseThrow().gateway(),
         attachment.macAddress(),
         attachment.aliases(),
-        dnsNames(network, sandbox, attachment));
-  }
-
-  /**
-   * Container name, aliases and short id, as docker (25+) lists them; none on the default bridge.
-   */
-  private static List<String> dnsNames(
-      Network network, Sandbox sandbox, Sandbox.Attachment attachment) {
-    if (network.name().equals(Network.DEFAULT_BRIDGE)) {
-      return List.of();
-    }
-    var names = new LinkedHashSet<String>();
-    if (!sandbox.containerName().isBlank()) {
-      names.add(sandbox.containerName());
-    }
-    attachment.aliases().stream().filter(alias -> !alias.isBlank()).forEach(names::add);
-    names.add(sandbox.containerId().substring(0, Math.min(12, sandbox.containerId().length())));
-    return List.copyOf(names);
-  }
-
-  private Optional<Network> byName(String name) {
-    return networks.values().stream().filter(each -> each.name().equals(name)).findFirst();
-  }
-
-  private String bridgeName(String networkId) {
-    String stem = settings.namePrefix() + "-";
-    return stem + networkId.substring(0, INTERFACE_NAME_MAX - stem.length());
+        sandbox.dnsNames(attachment, resolvesNames(network)));
   }
 
   private String hostVethName(String endpointId) {
@@ -803,19 +576,9 @@ public final class Networks implements AutoCloseable {
     return stem + endpointId.substring(0, INTERFACE_NAME_MAX - stem.length());
   }
 
-  /** A locally administered unicast MAC address made of the object's (random) id. */
-  private static String macAddress(String id) {
-    var mac = new StringBuilder("02");
-    for (int index = 0; index < 10; index += 2) {
-      mac.append(':').append(id, index, index + 2);
-    }
-    return mac.toString();
-  }
-
-  private String newId() {
-    var bytes = new byte[32];
-    random.nextBytes(bytes);
-    return HexFormat.of().formatHex(bytes);
+  /** As docker's, the default bridge resolves no container names. */
+  private static boolean resolvesNames(Network network) {
+    return !network.name().equals(Network.DEFAULT_BRIDGE);
   }
 
   private static String checkedContainerId(String containerId) {
@@ -823,5 +586,13 @@ public final class Networks implements AutoCloseable {
       throw new EngineFault.InvalidArgument("invalid container id \"" + containerId + "\"");
     }
     return containerId;
+  }
+
+  /** A network an attachment names; records keep a sandbox's networks until it is released. */
+  private Network network(String id) {
+    return catalog
+        .byId(id)
+        .orElseThrow(
+            () -> new EngineFault.Internal("a sandbox names the unknown network " + id, null));
   }
 }

@@ -1,6 +1,7 @@
 package io.jcompose.engine.network;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -72,6 +73,23 @@ record Sandbox(
 
   boolean hasDefaultRoute() {
     return attachments.stream().anyMatch(Attachment::defaultRoute);
+  }
+
+  /**
+   * What a network's DNS answers with an attachment's address: container name, aliases and short
+   * id, as docker (25+) lists them; nothing where the network resolves no names.
+   */
+  List<String> dnsNames(Attachment attachment, boolean networkResolvesNames) {
+    if (!networkResolvesNames) {
+      return List.of();
+    }
+    var names = new LinkedHashSet<String>();
+    if (!containerName.isBlank()) {
+      names.add(containerName);
+    }
+    attachment.aliases().stream().filter(alias -> !alias.isBlank()).forEach(names::add);
+    names.add(containerId.substring(0, Math.min(12, containerId.length())));
+    return List.copyOf(names);
   }
 
   /** The lowest {@code ethN} not in use. */

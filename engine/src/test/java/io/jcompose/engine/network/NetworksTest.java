@@ -7,8 +7,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jcompose.engine.fault.EngineFault;
 import io.jcompose.engine.host.HostCommand;
+import io.jcompose.engine.network.proxy.Protocol;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -299,7 +304,50 @@ class NetworksTest {
     assertNothingOfOursInTheTestHost();
   }
 
+  @Test
+  void publishedPorts_reportThePickedPort_refuseATakenOne_andAreBoundAgainAfterARestart()
+      throws Exception {
+    Networks networks = open();
+    networks.create(NetworkRequest.bridge("front"));
+    networks.connect("c1", "front", EndpointRequest.named("web-1"));
+    networks.connect("c2", "front", EndpointRequest.named("web-2"));
+
+    List<PortBinding> published =
+        networks.publish("c1", List.of(new PortBinding(80, Protocol.TCP, "127.0.0.1", 0)));
+    int port = published.get(0).hostPort();
+
+    assertThat(port).isPositive();
+    assertThat(networks.published("c1")).isEqualTo(published);
+    assertThatThrownBy(
+            () ->
+                networks.publish(
+                    "c2", List.of(new PortBinding(80, Protocol.TCP, "127.0.0.1", port))))
+        .isInstanceOf(EngineFault.Conflict.class)
+        .hasMessage("Bind for 127.0.0.1:" + port + " failed: port is already allocated");
+    networks.close();
+    assertThat(bindable(port)).as("a stopped engine holds no port").isTrue();
+
+    Networks restarted = open();
+    restarted.reconcile(Set.of("c1", "c2"));
+
+    assertThat(bindable(port)).as("the surviving container's port is bound again").isFalse();
+    restarted.unpublish("c1");
+    assertThat(bindable(port)).isTrue();
+    restarted.release("c1");
+    restarted.release("c2");
+    assertNothingOfOursInTheTestHost();
+  }
+
   // ---- helpers ----
+
+  private static boolean bindable(int port) throws Exception {
+    try (var socket = new ServerSocket()) {
+      socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+      return true;
+    } catch (BindException e) {
+      return false;
+    }
+  }
 
   private Networks open() {
     return open(state);

@@ -105,7 +105,24 @@ public final class PortProxy implements AutoCloseable {
       listener.close(); // the loop is ending and closes whatever it still watches
       return;
     }
-    onLoop(listener::close);
+    onLoop(
+        () -> {
+          listener.close();
+          releaseClosedChannels();
+        });
+  }
+
+  /**
+   * A closed channel that is registered with a selector keeps its socket, and so its port, until
+   * the selector's next selection deregisters it; selecting now frees the port before {@link
+   * ProxiedPort#close()} returns. Keys found ready meanwhile are handled by the loop as usual.
+   */
+  private void releaseClosedChannels() {
+    try {
+      selector.selectNow();
+    } catch (IOException e) {
+      // the selector is broken; the loop ends and closes everything
+    }
   }
 
   private SelectableChannel bind(PortForward forward) {
