@@ -67,11 +67,21 @@ final class LiveNetworks implements AutoCloseable {
     Addressing addressing = network.addressing().orElseThrow();
     String bridge = bridgeName(network.id());
     links.ensureBridge(bridge, addressing.gateway(), Links.macAddress(network.id()));
-    if (!chainsChecked) {
-      firewall.ensureChains();
-      chainsChecked = true;
+    try {
+      if (!chainsChecked) {
+        firewall.ensureChains();
+        chainsChecked = true;
+      }
+      firewall.install(bridge, addressing.subnet(), network.internal());
+    } catch (RuntimeException e) {
+      try {
+        firewall.uninstall(bridge);
+        links.delete(List.of(bridge), List.of());
+      } catch (RuntimeException cleanup) {
+        e.addSuppressed(cleanup);
+      }
+      throw e;
     }
-    firewall.install(bridge, addressing.subnet(), network.internal());
     var names = new NameTable();
     live.put(network.id(), new Live(bridge, names, startNameServer(network, addressing, names)));
     return bridge;

@@ -202,6 +202,40 @@ class NetworksTest {
   }
 
   @Test
+  void nameServerOnTheGateway_answersAContainer_overUdpAndTcp() throws Exception {
+    Networks networks = open();
+    Network network = networks.create(NetworkRequest.bridge("front"));
+    networks.connect("c1", "front", EndpointRequest.named("client-1"));
+    String gateway = network.addressing().orElseThrow().gateway().addressText();
+    // the engine's server, bound to the gateway inside the test host, where the bridge is
+    Process server =
+        new ProcessBuilder(probe(host.name, "dns-serve", gateway, "web", "10.213.0.77"))
+            .redirectError(ProcessBuilder.Redirect.INHERIT)
+            .start();
+    try (var output = server.getOutputStream()) {
+      var ready =
+          new BufferedReader(
+              new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
+      assertThat(ready.readLine()).isEqualTo("ready");
+
+      for (String transport : List.of("udp", "tcp")) {
+        HostCommand.Result answer =
+            HostCommand.run(
+                probe(namespaceOf(networks, "c1"), "dns-ask", gateway, "web", transport));
+        HostCommand.Result unknown =
+            HostCommand.run(
+                probe(namespaceOf(networks, "c1"), "dns-ask", gateway, "nosuch", transport));
+
+        assertThat(answer.stdout().strip()).as(answer.stderr()).isEqualTo("10.213.0.77");
+        assertThat(unknown.stdout().strip()).as(unknown.stderr()).isEqualTo("NXDOMAIN");
+      }
+    } finally {
+      server.waitFor();
+      server.destroyForcibly();
+    }
+  }
+
+  @Test
   void resolverFiles_pointAtTheGatewayAndNameTheContainer() {
     Networks networks = open();
     Network network = networks.create(NetworkRequest.bridge("front"));
