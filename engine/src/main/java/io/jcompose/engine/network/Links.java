@@ -73,8 +73,7 @@ final class Links {
             + "\n"
             + "link set "
             + bridge
-            + " up\n",
-        true);
+            + " up\n");
   }
 
   /** A namespace with nothing but loopback up. */
@@ -139,7 +138,7 @@ final class Links {
     links.forEach(link -> lines.append("link del ").append(link).append('\n'));
     namespaces.forEach(namespace -> lines.append("netns del ").append(namespace).append('\n'));
     if (lines.length() > 0) {
-      tolerating(ALREADY_GONE, lines.toString(), true);
+      tolerating(ALREADY_GONE, lines.toString());
     }
   }
 
@@ -205,15 +204,11 @@ final class Links {
   }
 
   /**
-   * Runs a host-side batch with {@code -force}; fails only on messages not in {@code tolerated}.
+   * Runs a host-side batch with {@code -force} (every line is tried); fails only on messages not in
+   * {@code tolerated}.
    */
-  private void tolerating(List<String> tolerated, String lines, boolean force) {
-    var argv = new ArrayList<String>(List.of("ip"));
-    if (force) {
-      argv.add("-force");
-    }
-    argv.addAll(List.of("-b", "-"));
-    HostCommand.Result result = host.run(argv, Optional.of(lines));
+  private void tolerating(List<String> tolerated, String lines) {
+    HostCommand.Result result = host.run(List.of("ip", "-force", "-b", "-"), Optional.of(lines));
     if (result.succeeded()) {
       return;
     }
