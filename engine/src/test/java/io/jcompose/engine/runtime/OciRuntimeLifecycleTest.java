@@ -1,12 +1,15 @@
 package io.jcompose.engine.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jcompose.engine.fault.EngineFault;
 import io.jcompose.engine.logs.ContainerLog;
 import io.jcompose.engine.logs.LogQuery;
 import io.jcompose.engine.logs.LogRecord;
 import io.jcompose.engine.logs.LogStream;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -76,5 +79,54 @@ class OciRuntimeLifecycleTest {
         .extracting(LogRecord::text)
         .containsExactly("partrest\n", "next\n");
     runtime.delete(id, false);
+  }
+
+  @Test
+  void removeAfterStop_leavesNoRuncStateConmonCgroupSymlinkExitFileOrBundle() throws Exception {
+    String id = fixture.newId();
+    var bundle =
+        fixture.bundle(id, fixture.process(id, "sh", "-c", "while true; do sleep 0.2; done"));
+    runtime.create(id, bundle, Stdio.LOG_ONLY);
+    runtime.start(id);
+    assertThat(fixture.conmonProcesses()).hasSize(1);
+    assertThat(fixture.cgroupDirectories()).isNotEmpty();
+
+    runtime.stop(id, Signal.TERM, Duration.ofMillis(200));
+    runtime.remove(id, bundle);
+
+    assertThat(runtime.list()).isEmpty();
+    assertThat(fixture.runcContainers()).isEmpty();
+    assertThat(fixture.conmonProcesses()).isEmpty();
+    assertThat(fixture.cgroupDirectories()).isEmpty();
+    assertThat(fixture.layout.socketDirectory().resolve(id)).doesNotExist();
+    assertThat(fixture.layout.exitDirectory().resolve(id)).doesNotExist();
+    assertThat(bundle.directory()).doesNotExist();
+  }
+
+  @Test
+  void createOfAMissingCommand_failsWithRuncsMessage_andLeavesNothingBehind() throws Exception {
+    String id = fixture.newId();
+    var bundle = fixture.bundle(id, fixture.process(id, "no-such-binary"));
+
+    assertThatThrownBy(() -> runtime.create(id, bundle, Stdio.LOG_ONLY))
+        .isInstanceOf(EngineFault.InvalidArgument.class)
+        .hasMessageContaining("executable file not found");
+
+    assertThat(runtime.state(id)).isEmpty();
+    assertThat(fixture.layout.socketDirectory().resolve(id)).doesNotExist();
+    runtime.remove(id, bundle);
+    assertThat(bundle.directory()).doesNotExist();
+  }
+
+  @Test
+  void createOfATakenId_isAConflict() throws Exception {
+    String id = fixture.newId();
+    var bundle = fixture.bundle(id, fixture.process(id, "sleep", "1000"));
+    runtime.create(id, bundle, Stdio.LOG_ONLY);
+
+    assertThatThrownBy(() -> runtime.create(id, bundle, Stdio.LOG_ONLY))
+        .isInstanceOf(EngineFault.Conflict.class);
+    assertThat(runtime.state(id).orElseThrow().status()).isEqualTo(ContainerStatus.CREATED);
+    runtime.delete(id, true);
   }
 }
