@@ -23,4 +23,12 @@ public record Namespaces(NamespaceChoice network, NamespaceChoice ipc, Namespace
   public Namespaces withNetwork(NamespaceChoice newNetwork) {
     return new Namespaces(newNetwork, ipc, pid);
   }
+
+  public Namespaces withIpc(NamespaceChoice newIpc) {
+    return new Namespaces(network, newIpc, pid);
+  }
+
+  public Namespaces withPid(NamespaceChoice newPid) {
+    return new Namespaces(network, ipc, newPid);
+  }
 }
