@@ -1,17 +1,14 @@
 package io.jcompose.engine.runtime;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The cgroup hierarchies of the host: every v1 controller mounted under {@code /sys/fs/cgroup} and
@@ -60,23 +57,6 @@ final class CgroupTree {
       } catch (IOException e) {
         throw new java.io.UncheckedIOException("cannot remove cgroup " + directory, e);
       }
-    }
-  }
-
-  /** The {@code linux.cgroupsPath} of a bundle's config, if it has one. */
-  static Optional<String> cgroupsPathOf(ContainerBundle bundle) {
-    try {
-      String path =
-          new ObjectMapper()
-              .readTree(bundle.configFile().toFile())
-              .path("linux")
-              .path("cgroupsPath")
-              .asText("");
-      return path.startsWith("/") ? Optional.of(path) : Optional.empty();
-    } catch (NoSuchFileException e) {
-      return Optional.empty();
-    } catch (IOException e) {
-      return Optional.empty();
     }
   }
 

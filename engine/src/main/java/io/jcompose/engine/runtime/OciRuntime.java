@@ -94,8 +94,18 @@ public final class OciRuntime implements AutoCloseable {
    */
   public long create(String containerId, ContainerBundle bundle, Stdio stdio) {
     requireId(containerId);
-    if (!Files.isRegularFile(bundle.configFile())) {
-      throw new EngineFault.InvalidArgument("bundle " + bundle.directory() + " has no config.json");
+    BundleConfig config =
+        BundleConfig.read(bundle)
+            .orElseThrow(
+                () ->
+                    new EngineFault.InvalidArgument(
+                        "bundle " + bundle.directory() + " has no config.json"));
+    if (config.terminal() != stdio.terminal()) {
+      throw new EngineFault.InvalidArgument(
+          "the bundle's process.terminal is "
+              + config.terminal()
+              + " but conmon was asked for terminal="
+              + stdio.terminal());
     }
     if (Files.exists(layout.stateRoot().resolve(containerId))) {
       throw new EngineFault.Conflict("container " + containerId + " already exists in runc");
@@ -287,7 +297,12 @@ public final class OciRuntime implements AutoCloseable {
   private void releaseLeftovers(String containerId, ContainerBundle bundle) {
     deleteFile(layout.socketDirectory().resolve(containerId));
     monitor.forget(containerId);
-    Optional<String> cgroupPath = CgroupTree.cgroupsPathOf(bundle);
+    Optional<String> cgroupPath;
+    try {
+      cgroupPath = BundleConfig.read(bundle).flatMap(BundleConfig::cgroupsPath);
+    } catch (EngineFault.InvalidArgument e) {
+      cgroupPath = Optional.empty();
+    }
     if (cgroupPath.isPresent()) {
       cgroupParents.writeLock().lock();
       try {

@@ -1,10 +1,13 @@
 package io.jcompose.engine.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jcompose.engine.fault.EngineFault;
 import io.jcompose.engine.logs.ContainerLog;
 import io.jcompose.engine.logs.LogQuery;
 import io.jcompose.engine.logs.LogRecord;
+import io.jcompose.engine.logs.LogStream;
 import io.jcompose.engine.oci.Capabilities;
 import io.jcompose.engine.oci.Command;
 import io.jcompose.engine.oci.ContainerProcess;
@@ -144,6 +147,59 @@ class ConfiguredContainerTest {
     runtime.delete(secondId, false);
     runtime.stop(firstId, Signal.KILL, TIMEOUT);
     runtime.delete(firstId, false);
+  }
+
+  @Test
+  void aContainerOverItsMemoryLimit_isOomKilled() throws Exception {
+    String id = fixture.newId();
+    ContainerProcess process =
+        fixture.process(id, "dd", "if=/dev/zero", "of=/dev/null", "bs=64M", "count=1");
+    process =
+        process.withResources(
+            process.resources().withMemory(16L * 1024 * 1024, OptionalLong.of(16L * 1024 * 1024)));
+    var bundle = fixture.bundle(id, process);
+
+    runtime.create(id, bundle, Stdio.LOG_ONLY);
+    runtime.start(id);
+    ContainerExit exit = runtime.monitor().awaitExit(id);
+
+    assertThat(exit.exitCode()).isEqualTo(137);
+    assertThat(exit.oomKilled()).isTrue();
+    assertThat(bundle.oomFile()).exists();
+    runtime.delete(id, false);
+  }
+
+  @Test
+  void aTerminalContainer_writesItsTtyOutputToTheLog_andAMismatchedStdioIsRefused()
+      throws Exception {
+    String id = fixture.newId();
+    ContainerProcess process = fixture.process(id, "sh", "-c", "tty; echo to-stderr >&2");
+    process =
+        new ContainerProcess(
+            new Command(process.command().args(), List.of(), "/", true),
+            process.user(),
+            process.hostname(),
+            process.capabilities(),
+            process.rlimits(),
+            process.filesystem(),
+            process.namespaces(),
+            process.resources(),
+            false);
+    var bundle = fixture.bundle(id, process);
+
+    assertThatThrownBy(() -> runtime.create(id, bundle, Stdio.LOG_ONLY))
+        .isInstanceOf(EngineFault.InvalidArgument.class)
+        .hasMessageContaining("terminal");
+    runtime.create(id, bundle, new Stdio(true, false));
+    runtime.start(id);
+
+    assertThat(runtime.monitor().awaitExit(id).exitCode()).isZero();
+    assertThat(new ContainerLog(bundle.logFile()).read(LogQuery.ALL))
+        .extracting(LogRecord::stream, record -> record.text().strip())
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(LogStream.STDOUT, "/dev/pts/0"),
+            org.assertj.core.groups.Tuple.tuple(LogStream.STDOUT, "to-stderr"));
+    runtime.delete(id, false);
   }
 
   private static List<String> lines(ContainerBundle bundle) {
