@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Starts conmon for one container. conmon forks a monitor that outlives the engine, which runs
@@ -74,8 +75,9 @@ final class Conmon {
     }
     String answer;
     var answered = new CountDownLatch(1);
+    var gaveUp = new AtomicBoolean();
     Thread watchdog =
-        threads.newThread(() -> killWhenSilent(containerId, answered, launcher, bundle));
+        threads.newThread(() -> killWhenSilent(containerId, answered, gaveUp, launcher, bundle));
     watchdog.start();
     try {
       answer = readLine(fifo);
@@ -87,6 +89,16 @@ final class Conmon {
     } finally {
       answered.countDown();
       deleteQuietly(fifo);
+    }
+    if (gaveUp.get()) {
+      throw new EngineFault.Internal(
+          "conmon did not report on "
+              + containerId
+              + " within "
+              + answerTimeout.toSeconds()
+              + "s and was killed: "
+              + launcherOutput(bundle),
+          null);
     }
     return parseAnswer(containerId, bundle, answer);
   }
@@ -174,7 +186,11 @@ final class Conmon {
 
   /** Kills a conmon that has not answered in time, so the FIFO read ends. */
   private void killWhenSilent(
-      String containerId, CountDownLatch answered, Process launcher, ContainerBundle bundle) {
+      String containerId,
+      CountDownLatch answered,
+      AtomicBoolean gaveUp,
+      Process launcher,
+      ContainerBundle bundle) {
     try {
       if (answered.await(answerTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
         return;
@@ -183,6 +199,7 @@ final class Conmon {
       Thread.currentThread().interrupt();
       return;
     }
+    gaveUp.set(true);
     launcher.destroyForcibly();
     ConmonProcess.read(bundle)
         .filter(conmon -> conmon.monitors(containerId))

@@ -46,10 +46,11 @@ public final class OciRuntime implements AutoCloseable {
    */
   private final ReadWriteLock cgroupParents = new ReentrantReadWriteLock();
 
-  private OciRuntime(RuntimeLayout layout, ThreadFactory threads, CgroupTree cgroups) {
+  private OciRuntime(
+      RuntimeLayout layout, ThreadFactory threads, CgroupTree cgroups, Duration createTimeout) {
     this.layout = layout;
     this.runc = new Runc(layout.runc(), layout.stateRoot());
-    this.conmon = new Conmon(layout, threads, CREATE_TIMEOUT);
+    this.conmon = new Conmon(layout, threads, createTimeout);
     this.exec = new RuncExec(runc, threads);
     this.cgroups = cgroups;
     this.monitor =
@@ -63,6 +64,10 @@ public final class OciRuntime implements AutoCloseable {
    *     timeouts; the caller owns them (they end on {@link #close()} or with their task)
    */
   public static OciRuntime open(RuntimeLayout layout, ThreadFactory threads) {
+    return open(layout, threads, CREATE_TIMEOUT);
+  }
+
+  static OciRuntime open(RuntimeLayout layout, ThreadFactory threads, Duration createTimeout) {
     try {
       Files.createDirectories(layout.stateRoot());
       Files.createDirectories(layout.exitDirectory());
@@ -70,7 +75,7 @@ public final class OciRuntime implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create the runtime's state directories", e);
     }
-    return new OciRuntime(layout, threads, CgroupTree.host());
+    return new OciRuntime(layout, threads, CgroupTree.host(), createTimeout);
   }
 
   public RuntimeLayout layout() {
@@ -119,7 +124,7 @@ public final class OciRuntime implements AutoCloseable {
     } catch (EngineFault.Conflict e) {
       throw e;
     } catch (RuntimeException e) {
-      deleteFile(layout.socketDirectory().resolve(containerId));
+      discardFailedCreate(containerId);
       throw e;
     } finally {
       cgroupParents.readLock().unlock();
@@ -284,6 +289,18 @@ public final class OciRuntime implements AutoCloseable {
   @Override
   public void close() {
     monitor.close();
+  }
+
+  /** What a create that failed (or was given up on) may have left: runc state, the symlink. */
+  private void discardFailedCreate(String containerId) {
+    if (Files.exists(layout.stateRoot().resolve(containerId))) {
+      try {
+        runc.delete(containerId, true);
+      } catch (EngineFault e) {
+        // runc removed it meanwhile, or cannot: the caller's remove() tries again
+      }
+    }
+    deleteFile(layout.socketDirectory().resolve(containerId));
   }
 
   private void signalIfRunning(String containerId, Signal signal) {

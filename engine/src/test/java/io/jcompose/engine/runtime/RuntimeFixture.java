@@ -135,6 +135,24 @@ final class RuntimeFixture implements AutoCloseable {
     return pids;
   }
 
+  /** Kills every process whose command line contains {@code text}. */
+  void killProcessesMentioning(String text) {
+    for (Path process : list(Path.of("/proc"))) {
+      String name = process.getFileName().toString();
+      if (!name.chars().allMatch(Character::isDigit)) {
+        continue;
+      }
+      try {
+        String cmdline = Files.readString(process.resolve("cmdline"), StandardCharsets.UTF_8);
+        if (cmdline.contains(text)) {
+          ProcessHandle.of(Long.parseLong(name)).ifPresent(ProcessHandle::destroyForcibly);
+        }
+      } catch (IOException e) {
+        // the process is gone
+      }
+    }
+  }
+
   /** runc containers under this fixture's state root. */
   List<String> runcContainers() {
     if (!Files.isDirectory(layout.stateRoot())) {
