@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
 
 /**
  * A container's log as conmon writes it (k8s-file format), read back as the lines the container
@@ -33,19 +34,26 @@ public final class ContainerLog {
    * unfinished is included as it stands (without a newline).
    */
   public List<LogRecord> read(LogQuery query) {
+    var records = new ArrayList<LogRecord>();
+    read(query, records::add);
+    return List.copyOf(records);
+  }
+
+  /**
+   * Hands the matching records to {@code sink} as they are read, oldest first; only the query's
+   * tail is held in memory.
+   */
+  public void read(LogQuery query, Consumer<LogRecord> sink) {
+    var selected = new Selection(query, sink);
     try (var reader = new LogFileReader(logFile)) {
       var assembler = new LineAssembler();
-      var selected = new ArrayDeque<LogRecord>();
-      for (byte[] raw : reader.readLines()) {
-        LogLine.parse(raw)
-            .flatMap(assembler::accept)
-            .ifPresent(record -> keep(selected, record, query));
-      }
-      assembler.flush().forEach(record -> keep(selected, record, query));
-      return List.copyOf(selected);
+      reader.readLines(
+          raw -> LogLine.parse(raw).flatMap(assembler::accept).ifPresent(selected::offer));
+      assembler.flush().forEach(selected::offer);
     } catch (IOException e) {
       throw new EngineFault.Internal("cannot read log " + logFile + ": " + e.getMessage(), e);
     }
+    selected.finish();
   }
 
   /**
@@ -57,21 +65,38 @@ public final class ContainerLog {
     return LogFollower.start(logFile, query, end);
   }
 
-  private static void keep(ArrayDeque<LogRecord> selected, LogRecord record, LogQuery query) {
-    if (!query.admits(record)) {
-      return;
-    }
-    selected.addLast(record);
-    if (query.tail().isPresent() && selected.size() > query.tail().getAsInt()) {
-      selected.removeFirst();
-    }
-  }
+  /**
+   * The records a query admits, passed on at once when there is no tail, or the last N of them held
+   * until {@link #finish()}.
+   */
+  static final class Selection {
+    private final LogQuery query;
+    private final Consumer<LogRecord> sink;
+    private final ArrayDeque<LogRecord> held = new ArrayDeque<>();
 
-  static List<LogRecord> tail(List<LogRecord> records, LogQuery query) {
-    if (query.tail().isEmpty() || records.size() <= query.tail().getAsInt()) {
-      return records;
+    Selection(LogQuery query, Consumer<LogRecord> sink) {
+      this.query = query;
+      this.sink = sink;
     }
-    return new ArrayList<>(
-        records.subList(records.size() - query.tail().getAsInt(), records.size()));
+
+    void offer(LogRecord record) {
+      if (!query.admits(record)) {
+        return;
+      }
+      if (query.tail().isEmpty()) {
+        sink.accept(record);
+        return;
+      }
+      held.addLast(record);
+      if (held.size() > query.tail().getAsInt()) {
+        held.removeFirst();
+      }
+    }
+
+    void finish() {
+      while (!held.isEmpty()) {
+        sink.accept(held.removeFirst());
+      }
+    }
   }
 }

@@ -7,8 +7,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Reads a growing log file from where it left off, returning only complete lines: a line conmon is
@@ -27,14 +26,15 @@ final class LogFileReader implements AutoCloseable {
     this.file = file;
   }
 
-  /** The complete lines appended since the last call, without their newlines. */
-  List<byte[]> readLines() throws IOException {
-    var lines = new ArrayList<byte[]>();
+  /**
+   * Hands each complete line appended since the last call, without its newline, to {@code sink}.
+   */
+  void readLines(Consumer<byte[]> sink) throws IOException {
     if (channel == null) {
       try {
         channel = FileChannel.open(file, StandardOpenOption.READ);
       } catch (NoSuchFileException e) {
-        return lines;
+        return;
       }
     }
     if (channel.size() < position) {
@@ -45,7 +45,7 @@ final class LogFileReader implements AutoCloseable {
       buffer.clear();
       int count = channel.read(buffer, position);
       if (count <= 0) {
-        return lines;
+        return;
       }
       position += count;
       byte[] bytes = buffer.array();
@@ -53,7 +53,7 @@ final class LogFileReader implements AutoCloseable {
       for (int i = 0; i < count; i++) {
         if (bytes[i] == '\n') {
           unfinished.write(bytes, lineStart, i - lineStart);
-          lines.add(unfinished.toByteArray());
+          sink.accept(unfinished.toByteArray());
           unfinished.reset();
           lineStart = i + 1;
         }

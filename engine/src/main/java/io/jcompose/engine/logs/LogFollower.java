@@ -9,9 +9,9 @@ import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.util.ArrayDeque;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
 
 /**
  * Follows a container's log: first the records already written (the query's tail of them), then
@@ -39,22 +39,26 @@ public final class LogFollower implements AutoCloseable {
   }
 
   static LogFollower start(Path logFile, LogQuery query, CompletionStage<?> end) {
-    LogFollower follower;
+    WatchService watcher;
     try {
-      WatchService watcher = logFile.getFileSystem().newWatchService();
+      watcher = logFile.getFileSystem().newWatchService();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot watch " + logFile, e);
+    }
+    var follower = new LogFollower(logFile, query, watcher);
+    try {
       logFile
           .toAbsolutePath()
           .getParent()
           .register(
               watcher, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY);
-      follower = new LogFollower(logFile, query, watcher);
-      follower.readAppended();
+      var existing = new ContainerLog.Selection(query, follower.ready::addLast);
+      follower.readAppended(existing::offer);
+      existing.finish();
     } catch (IOException e) {
+      follower.close();
       throw new UncheckedIOException("cannot follow " + logFile, e);
     }
-    List<LogRecord> existing = ContainerLog.tail(List.copyOf(follower.ready), query);
-    follower.ready.clear();
-    follower.ready.addAll(existing);
     end.whenComplete((result, failure) -> follower.endReached());
     return follower;
   }
@@ -79,7 +83,7 @@ public final class LogFollower implements AutoCloseable {
       }
       boolean endedBeforeRead = ended;
       try {
-        readAppended();
+        readAppended(this::admit);
       } catch (IOException e) {
         if (closed) {
           return Optional.empty();
@@ -120,17 +124,25 @@ public final class LogFollower implements AutoCloseable {
     }
   }
 
-  private void readAppended() throws IOException {
-    for (byte[] raw : reader.readLines()) {
-      Optional<LogRecord> record = LogLine.parse(raw).flatMap(assembler::accept);
-      if (record.isEmpty() || finished) {
-        continue;
-      }
-      if (query.isPastUntil(record.get())) {
-        finished = true;
-      } else if (query.admits(record.get())) {
-        ready.addLast(record.get());
-      }
+  /** Reads what was appended, handing each record up to the query's {@code until} on. */
+  private void readAppended(Consumer<LogRecord> sink) throws IOException {
+    reader.readLines(
+        raw -> {
+          Optional<LogRecord> record = LogLine.parse(raw).flatMap(assembler::accept);
+          if (record.isEmpty() || finished) {
+            return;
+          }
+          if (query.isPastUntil(record.get())) {
+            finished = true;
+          } else {
+            sink.accept(record.get());
+          }
+        });
+  }
+
+  private void admit(LogRecord record) {
+    if (query.admits(record)) {
+      ready.addLast(record);
     }
   }
 
