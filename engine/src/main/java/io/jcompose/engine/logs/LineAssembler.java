@@ -2,7 +2,9 @@ package io.jcompose.engine.logs;
 
 import java.io.ByteArrayOutputStream;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -33,14 +35,14 @@ final class LineAssembler {
   }
 
   /** The chunks of lines the container never finished, oldest first. */
-  java.util.List<LogRecord> flush() {
+  List<LogRecord> flush() {
     var records =
         pending.entrySet().stream()
             .map(
                 e ->
                     new LogRecord(
                         e.getKey(), e.getValue().time(), e.getValue().bytes().toByteArray()))
-            .sorted(java.util.Comparator.comparing(LogRecord::time))
+            .sorted(Comparator.comparing(LogRecord::time))
             .toList();
     pending.clear();
     return records;

@@ -8,6 +8,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.List;
 
 /**
  * Deletes a bundle directory, refusing while anything is mounted inside it: the rootfs overlay is
@@ -60,7 +61,7 @@ final class BundleRemoval {
   }
 
   /** The engine's mount points, from {@code /proc/self/mountinfo} (field 5, octal-escaped). */
-  private static java.util.List<Path> mountPoints() {
+  private static List<Path> mountPoints() {
     try {
       return Files.readAllLines(Path.of("/proc/self/mountinfo")).stream()
           .map(line -> line.split(" "))

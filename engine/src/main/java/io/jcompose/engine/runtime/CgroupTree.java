@@ -1,6 +1,7 @@
 package io.jcompose.engine.runtime;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystemException;
@@ -55,7 +56,7 @@ final class CgroupTree {
       } catch (FileSystemException e) {
         // EBUSY: a child cgroup or a process is still in it
       } catch (IOException e) {
-        throw new java.io.UncheckedIOException("cannot remove cgroup " + directory, e);
+        throw new UncheckedIOException("cannot remove cgroup " + directory, e);
       }
     }
   }

@@ -3,8 +3,8 @@ package io.jcompose.engine.runtime;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -24,9 +24,7 @@ record ConmonProcess(long pid) {
       return text.isEmpty()
           ? Optional.empty()
           : Optional.of(new ConmonProcess(Long.parseLong(text)));
-    } catch (NoSuchFileException | NumberFormatException e) {
-      return Optional.empty();
-    } catch (IOException e) {
+    } catch (IOException | NumberFormatException e) {
       return Optional.empty();
     }
   }
@@ -69,7 +67,7 @@ record ConmonProcess(long pid) {
    *
    * @return whether it went within {@code limit}
    */
-  boolean awaitGone(java.time.Duration limit) throws InterruptedException {
+  boolean awaitGone(Duration limit) throws InterruptedException {
     long deadline = System.nanoTime() + limit.toNanos();
     while (isAlive()) {
       if (System.nanoTime() - deadline > 0) {

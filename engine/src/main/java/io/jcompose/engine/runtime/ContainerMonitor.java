@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchEvent;
@@ -14,6 +13,7 @@ import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -153,7 +153,10 @@ public final class ContainerMonitor implements AutoCloseable {
       WatchKey key;
       try {
         key = watcher.take();
-      } catch (ClosedWatchServiceException | InterruptedException e) {
+      } catch (ClosedWatchServiceException e) {
+        return;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
         return;
       }
       for (WatchEvent<?> event : key.pollEvents()) {
@@ -213,8 +216,6 @@ public final class ContainerMonitor implements AutoCloseable {
       return Optional.of(
           new ContainerExit(
               containerId, Integer.parseInt(text), written.toInstant(), oomKilled(containerId)));
-    } catch (NoSuchFileException e) {
-      return Optional.empty();
     } catch (IOException | NumberFormatException e) {
       return Optional.empty();
     }
@@ -232,7 +233,7 @@ public final class ContainerMonitor implements AutoCloseable {
 
   private List<String> exitFileNames() {
     try (DirectoryStream<Path> entries = Files.newDirectoryStream(exitDirectory)) {
-      var names = new java.util.ArrayList<String>();
+      var names = new ArrayList<String>();
       for (Path entry : entries) {
         String name = entry.getFileName().toString();
         if (isContainerId(name)) {
