@@ -8,6 +8,7 @@ import io.jcompose.engine.logs.ContainerLog;
 import io.jcompose.engine.logs.LogFollower;
 import io.jcompose.engine.logs.LogQuery;
 import io.jcompose.engine.logs.LogRecord;
+import io.jcompose.engine.oci.CpuLimit;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -101,7 +102,7 @@ class OciRuntimeStopTest {
   }
 
   @Test
-  void killWithSigkill_gives137_limitsLandInTheV1Cgroup_andDeleteRemovesTheCgroups()
+  void killWithSigkill_gives137_pidsMemoryAndCpuLimitsLandInTheV1Cgroup_andDeleteRemovesThem()
       throws Exception {
     String id = fixture.newId();
     var process = fixture.process(id, "sh", "-c", TICKER);
@@ -110,7 +111,10 @@ class OciRuntimeStopTest {
             process
                 .resources()
                 .withPidsLimit(20)
-                .withMemory(32L * 1024 * 1024, OptionalLong.of(32L * 1024 * 1024)));
+                .withMemory(32L * 1024 * 1024, OptionalLong.of(32L * 1024 * 1024))
+                .withCpu(
+                    new CpuLimit(
+                        OptionalLong.of(512), OptionalLong.of(50_000), OptionalLong.of(100_000))));
     var bundle = fixture.bundle(id, process);
     runtime.create(id, bundle, Stdio.LOG_ONLY);
     runtime.start(id);
@@ -119,6 +123,11 @@ class OciRuntimeStopTest {
     Path memory = Path.of("/sys/fs/cgroup/memory").resolve(fixture.cgroupPath(id).substring(1));
     assertThat(Files.readString(pids.resolve("pids.max")).strip()).isEqualTo("20");
     assertThat(Files.readString(memory.resolve("memory.limit_in_bytes")).strip())
+        .isEqualTo(Long.toString(32L * 1024 * 1024));
+    Path cpu = Path.of("/sys/fs/cgroup/cpu").resolve(fixture.cgroupPath(id).substring(1));
+    assertThat(Files.readString(cpu.resolve("cpu.shares")).strip()).isEqualTo("512");
+    assertThat(Files.readString(cpu.resolve("cpu.cfs_quota_us")).strip()).isEqualTo("50000");
+    assertThat(Files.readString(memory.resolve("memory.memsw.limit_in_bytes")).strip())
         .isEqualTo(Long.toString(32L * 1024 * 1024));
     assertThat(Files.readString(pids.resolve("cgroup.procs")))
         .contains(Long.toString(runtime.state(id).orElseThrow().pid()));
