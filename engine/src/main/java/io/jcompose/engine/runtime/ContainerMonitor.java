@@ -32,11 +32,11 @@ import java.util.function.Consumer;
  * so only names that are container ids (which never contain a dot) are acted on, and the file is
  * read after the event for its final name.
  *
- * <p>Listeners run on the monitor's own thread, one exit at a time; they must not block. An
- * exception a listener throws goes to that thread's uncaught-exception handler and the next
- * listener still runs.
+ * <p>The monitor belongs to an {@link OciRuntime} and lives as long as it does. Listeners run on
+ * the monitor's own thread, one exit at a time; they must not block. An exception a listener throws
+ * goes to that thread's uncaught-exception handler and the next listener still runs.
  */
-public final class ContainerMonitor implements AutoCloseable {
+public final class ContainerMonitor {
 
   private final Path exitDirectory;
   private final Path socketDirectory;
@@ -133,9 +133,11 @@ public final class ContainerMonitor implements AutoCloseable {
     }
   }
 
-  /** Stops watching and waits for the monitor's thread to end. Containers keep running. */
-  @Override
-  public void close() {
+  /**
+   * Stops watching and waits for the monitor's thread to end; {@link OciRuntime#close()}, which
+   * owns the monitor, calls it. Containers keep running.
+   */
+  void close() {
     try {
       watcher.close();
     } catch (IOException e) {
