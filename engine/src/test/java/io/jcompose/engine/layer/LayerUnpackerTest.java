@@ -7,6 +7,7 @@ import io.jcompose.engine.digest.Digest;
 import io.jcompose.engine.fault.EngineFault;
 import io.jcompose.engine.host.HostCommand;
 import io.jcompose.engine.testimage.LayerTar;
+import io.jcompose.engine.testimage.TemporaryTrees;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,6 +16,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -163,6 +165,11 @@ class LayerUnpackerTest {
     assertThat(outside).hasContent("untouched");
     assertThat(layer.resolve("f")).isRegularFile().hasContent("replaced");
     assertThat(layer.resolve("d")).isRegularFile().hasContent("d is a file now");
+  }
+
+  @AfterEach
+  void removeLayers() {
+    TemporaryTrees.clear(temporary);
   }
 
   private static int mode(Path path) throws Exception {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.jcompose.engine.digest.Digest;
 import io.jcompose.engine.fault.EngineFault;
 import io.jcompose.engine.testimage.LayerTar;
+import io.jcompose.engine.testimage.TemporaryTrees;
 import io.jcompose.engine.testimage.TestMounts;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -37,6 +38,7 @@ class SnapshotterTest {
   void unmountEverything() {
     List<String> left = TestMounts.under(temporary);
     TestMounts.unmountAll(temporary);
+    TemporaryTrees.clear(temporary);
     assertThat(left).as("mounts left behind by the test").isEmpty();
   }
 
