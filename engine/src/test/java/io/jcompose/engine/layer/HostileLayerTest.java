@@ -73,6 +73,9 @@ class HostileLayerTest {
             .symlink("a/up", "../../../../..")
             .file("a/up/sentinel/pwned", "x"),
         "a/up is a symbolic link");
+    assertRefusedAndNothingOutsideChanged(
+        LayerTar.create().symlink("link", "../../..").file("link/pwned", "x"),
+        "link is a symbolic link");
   }
 
   @Test

@@ -95,10 +95,17 @@ class LayerUnpackerTest {
   }
 
   @Test
-  void unpack_readsGzipAndZstdLayersAndReportsTheUncompressedDiffId() throws Exception {
+  void unpack_readsGzipZstdAndBzip2LayersAndReportsTheUncompressedDiffId() throws Exception {
     byte[] tar = LayerTar.create().directory("etc").file("etc/hostname", "box\n").toByteArray();
 
-    for (byte[] compressed : new byte[][] {LayerTar.gzip(tar), LayerTar.zstd(tar)}) {
+    var bzip2 = new java.io.ByteArrayOutputStream();
+    try (var compressor =
+        new org.apache.commons.compress.compressors.bzip2.BZip2CompressorOutputStream(bzip2)) {
+      compressor.write(tar);
+    }
+
+    for (byte[] compressed :
+        new byte[][] {LayerTar.gzip(tar), LayerTar.zstd(tar), bzip2.toByteArray()}) {
       Path layer = Files.createTempDirectory(temporary, "layer");
       UnpackedLayer unpacked =
           LayerUnpacker.unpack(
