@@ -1,0 +1,344 @@
+package io.jcompose.engine.image;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import io.jcompose.engine.content.ContentStore;
+import io.jcompose.engine.digest.Digest;
+import io.jcompose.engine.fault.EngineFault;
+import io.jcompose.engine.snapshot.Layer;
+import io.jcompose.engine.snapshot.Snapshotter;
+import io.jcompose.engine.state.RecordStore;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * The engine's images: what {@code /images/*} serves. An image is its config blob in the content
+ * store (the id is that blob's digest) plus a record of its layer blobs; its layers are unpacked in
+ * the snapshotter; tags and repo digests are one reference map written atomically. Reads see an
+ * immutable catalog and never wait; changes (load, import, tag, remove) run one at a time.
+ */
+public final class ImageStore {
+
+  private static final String REFERENCES = "references";
+
+  private final ContentStore content;
+  private final Snapshotter snapshots;
+  private final ImageUsers users;
+  private final Clock clock;
+  private final ImageConfig.Platform platform;
+  private final RecordStore imageRecords;
+  private final RecordStore referenceRecord;
+  private final Object changes = new Object();
+  private volatile Catalog catalog = Catalog.empty();
+
+  private ImageStore(
+      Path root,
+      ContentStore content,
+      Snapshotter snapshots,
+      ImageUsers users,
+      Clock clock,
+      ImageConfig.Platform platform) {
+    this.content = content;
+    this.snapshots = snapshots;
+    this.users = users;
+    this.clock = clock;
+    this.platform = platform;
+    this.imageRecords = new RecordStore(root.resolve("image").resolve("records"));
+    this.referenceRecord = new RecordStore(root.resolve("image"));
+  }
+
+  /**
+   * Opens the image records under {@code <root>/image}; images whose config blob is gone and
+   * references to missing images are left out.
+   *
+   * @param users answers which containers use an image, for {@link #remove}
+   */
+  public static ImageStore open(
+      Path root, ContentStore content, Snapshotter snapshots, ImageUsers users, Clock clock) {
+    return open(root, content, snapshots, users, clock, ImageConfig.Platform.host());
+  }
+
+  static ImageStore open(
+      Path root,
+      ContentStore content,
+      Snapshotter snapshots,
+      ImageUsers users,
+      Clock clock,
+      ImageConfig.Platform platform) {
+    var store = new ImageStore(root, content, snapshots, users, clock, platform);
+    store.catalog = ImageRecords.read(store.imageRecords, store.referenceRecord, content);
+    return store;
+  }
+
+  /** The platform images are loaded for: this machine's ({@code linux/amd64}). */
+  public ImageConfig.Platform platform() {
+    return platform;
+  }
+
+  /** Images matching {@code filter}, newest first. */
+  public List<Image> list(ImageFilter filter) {
+    return ImageListing.list(catalog, filter);
+  }
+
+  /**
+   * The image a reference, id or unique id prefix names.
+   *
+   * @throws EngineFault.NotFound {@code No such image: <reference>}
+   */
+  public Image inspect(String reference) {
+    Catalog current = catalog;
+    return current.toImage(current.resolve(reference));
+  }
+
+  public Optional<Image> find(String reference) {
+    Catalog current = catalog;
+    return current.find(reference).map(current::toImage);
+  }
+
+  /**
+   * Points {@code target} ({@code repo[:tag]}, tag {@code latest} by default) at the image {@code
+   * source} names, moving it from any image it pointed at.
+   *
+   * @throws EngineFault.NotFound for an unknown source
+   * @throws EngineFault.InvalidArgument for a target that is not a tag reference
+   */
+  public void tag(String source, String target) {
+    ImageReference tag = ImageReference.parse(target).withDefaultTag();
+    if (tag.digest().isPresent()) {
+      throw new EngineFault.InvalidArgument("refusing to create a tag with a digest reference");
+    }
+    if (tag.familiarName().equals(Digest.ALGORITHM)) {
+      throw new EngineFault.InvalidArgument(
+          "refusing to create an ambiguous tag using digest algorithm as name");
+    }
+    synchronized (changes) {
+      Catalog current = catalog;
+      Digest id = current.resolve(source);
+      var references = new HashMap<>(current.references());
+      references.put(tag.toString(), id);
+      Catalog.Entry entry = current.entry(id).orElseThrow();
+      StoredImage stored = entry.stored().withLastTagTime(clock.instant().toString());
+      imageRecords.write(id.hex(), ImageRecords.write(stored));
+      writeReferences(references);
+      catalog =
+          current.withImage(new Catalog.Entry(stored, entry.config())).withReferences(references);
+    }
+  }
+
+  /**
+   * Removes a reference, and the image when nothing else refers to it, as {@code DELETE
+   * /images/{name}} does; layers and blobs no other image uses go too.
+   *
+   * @return what was untagged and deleted, in dockerd's order
+   * @throws EngineFault.NotFound for an unknown reference
+   * @throws EngineFault.Conflict when containers use the image (stopped ones only without force)
+   */
+  public List<RemovedImage> remove(String reference, boolean force) {
+    synchronized (changes) {
+      Catalog current = catalog;
+      Digest id = current.resolve(reference);
+      ImageRemoval.Plan plan = ImageRemoval.decide(current, reference, force, users.usersOf(id));
+      var references = new HashMap<>(current.references());
+      plan.referencesToRemove().forEach(removed -> references.remove(removed.toString()));
+      var removed = new ArrayList<RemovedImage>(plan.untagged());
+      writeReferences(references);
+      Catalog next = current.withReferences(references);
+      if (!plan.deleteImage()) {
+        catalog = next;
+        return removed;
+      }
+      Catalog.Entry entry = current.entry(id).orElseThrow();
+      imageRecords.delete(id.hex());
+      catalog = next.withoutImage(id);
+      removed.add(new RemovedImage.Deleted(id.toString()));
+      removed.addAll(collectGarbage(entry));
+      return removed;
+    }
+  }
+
+  /**
+   * Loads a {@code docker save} archive (legacy or OCI layout) streamed from {@code archive}. Every
+   * blob digest and layer diff_id is checked; on any failure nothing is registered and the blobs
+   * and layers this load added are removed again.
+   *
+   * @param progress told of each layer and each loaded image ({@code Loaded image: busybox:latest})
+   * @return the loaded images
+   * @throws EngineFault.InvalidArgument for a broken, hostile or inconsistent archive
+   */
+  public List<Image> load(InputStream archive, Consumer<LoadProgress> progress) {
+    synchronized (changes) {
+      Set<Digest> blobsBefore = new HashSet<>(content.list());
+      Set<Digest> layersBefore = layerIds();
+      try {
+        List<ArchiveLoader.LoadedImage> loaded =
+            ArchiveLoader.load(archive, content, snapshots, platform, progress);
+        List<Image> images = register(loaded, progress);
+        removeUnreferenced(blobsBefore, layersBefore);
+        return images;
+      } catch (RuntimeException e) {
+        removeUnreferenced(blobsBefore, layersBefore);
+        throw e;
+      }
+    }
+  }
+
+  /**
+   * Makes a one-layer image of a rootfs tar, as {@code docker import} does.
+   *
+   * @throws EngineFault.InvalidArgument for a broken or hostile tar, a bad reference or change
+   */
+  public Image importRootfs(InputStream rootfs, ImportOptions options) {
+    synchronized (changes) {
+      Set<Digest> blobsBefore = new HashSet<>(content.list());
+      Set<Digest> layersBefore = layerIds();
+      try {
+        ArchiveLoader.LoadedImage imported =
+            RootfsImporter.importRootfs(
+                rootfs, options, content, snapshots, platform, clock.instant());
+        return register(List.of(imported), event -> {}).get(0);
+      } catch (RuntimeException e) {
+        removeUnreferenced(blobsBefore, layersBefore);
+        throw e;
+      }
+    }
+  }
+
+  /**
+   * Writes the named images as a {@code docker save} archive (legacy layout) to {@code out}.
+   *
+   * @param references references or ids; a repository without a tag saves all its tags
+   * @throws EngineFault.NotFound for a name that resolves to no image (before anything is written)
+   */
+  public void save(List<String> references, OutputStream out) throws IOException {
+    ArchiveWriter.save(catalog, references, content, out);
+  }
+
+  private List<Image> register(
+      List<ArchiveLoader.LoadedImage> loaded, Consumer<LoadProgress> progress) {
+    Catalog next = catalog;
+    var references = new HashMap<>(next.references());
+    String now = clock.instant().toString();
+    var moved = new ArrayList<LoadProgress>();
+    for (ArchiveLoader.LoadedImage image : loaded) {
+      Digest id = image.stored().imageId();
+      String lastTagTime =
+          image.references().isEmpty()
+              ? next.entry(id).map(entry -> entry.stored().lastTagTime()).orElse(null)
+              : now;
+      StoredImage stored = image.stored().withLastTagTime(lastTagTime);
+      imageRecords.write(id.hex(), ImageRecords.write(stored));
+      next = next.withImage(new Catalog.Entry(stored, image.config()));
+      for (ImageReference reference : image.references()) {
+        Digest previous = references.put(reference.toString(), id);
+        if (previous != null && !previous.equals(id) && reference.tag().isPresent()) {
+          moved.add(new LoadProgress.TagMoved(reference.familiarString(), previous));
+        }
+      }
+    }
+    writeReferences(references);
+    catalog = next.withReferences(references);
+    moved.forEach(progress);
+    var images = new ArrayList<Image>();
+    for (ArchiveLoader.LoadedImage image : loaded) {
+      Digest id = image.stored().imageId();
+      List<ImageReference> tags =
+          image.references().stream().filter(reference -> reference.tag().isPresent()).toList();
+      if (tags.isEmpty()) {
+        progress.accept(new LoadProgress.ImageLoadedById(id));
+      }
+      tags.forEach(tag -> progress.accept(new LoadProgress.ImageLoaded(tag.familiarString())));
+      images.add(catalog.toImage(id));
+    }
+    return images;
+  }
+
+  /** Removes the layers and blobs of a deleted image that no remaining image uses. */
+  private List<RemovedImage> collectGarbage(Catalog.Entry deleted) {
+    Set<Digest> usedLayers = new HashSet<>();
+    Set<Digest> usedBlobs = new HashSet<>();
+    for (Catalog.Entry entry : catalog.images().values()) {
+      usedLayers.addAll(entry.config().diffIds());
+      usedBlobs.add(entry.stored().imageId());
+      usedBlobs.addAll(entry.stored().blobs());
+    }
+    Set<Digest> keep = layerIds();
+    keep.removeIf(
+        diffId -> deleted.config().diffIds().contains(diffId) && !usedLayers.contains(diffId));
+    Set<Digest> removedLayers = new HashSet<>(snapshots.removeUnused(keep));
+    var blobs = new ArrayList<Digest>(deleted.stored().blobs());
+    blobs.add(deleted.stored().imageId());
+    for (Digest blob : blobs) {
+      if (!usedBlobs.contains(blob)) {
+        content.delete(blob);
+      }
+    }
+    var removed = new ArrayList<RemovedImage>();
+    List<Digest> diffIds = deleted.config().diffIds();
+    List<Digest> chainIds = ChainIds.of(diffIds);
+    for (int i = diffIds.size() - 1; i >= 0; i--) {
+      if (removedLayers.remove(diffIds.get(i))) {
+        removed.add(new RemovedImage.Deleted(chainIds.get(i).toString()));
+      }
+    }
+    return removed;
+  }
+
+  /** After a load: blobs and layers it added that no registered image uses. */
+  private void removeUnreferenced(Set<Digest> blobsBefore, Set<Digest> layersBefore) {
+    Set<Digest> usedBlobs = new HashSet<>(blobsBefore);
+    Set<Digest> keepLayers = new HashSet<>(layersBefore);
+    for (Catalog.Entry entry : catalog.images().values()) {
+      usedBlobs.add(entry.stored().imageId());
+      usedBlobs.addAll(entry.stored().blobs());
+      keepLayers.addAll(entry.config().diffIds());
+    }
+    snapshots.removeUnused(keepLayers);
+    for (Digest blob : content.list()) {
+      if (!usedBlobs.contains(blob)) {
+        content.delete(blob);
+      }
+    }
+  }
+
+  private Set<Digest> layerIds() {
+    Set<Digest> ids = new HashSet<>();
+    for (Layer layer : snapshots.layers()) {
+      ids.add(layer.diffId());
+    }
+    return ids;
+  }
+
+  private void writeReferences(Map<String, Digest> references) {
+    var text = new java.util.TreeMap<String, String>();
+    references.forEach((reference, id) -> text.put(reference, id.toString()));
+    try {
+      referenceRecord.write(REFERENCES, ConfigTranslator.JSON.writeValueAsString(text));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a map of strings always serialises", e);
+    }
+  }
+
+  static Map<String, String> readReferences(RecordStore referenceRecord) {
+    Optional<String> text = referenceRecord.read(REFERENCES);
+    if (text.isEmpty()) {
+      return Map.of();
+    }
+    try {
+      return ConfigTranslator.JSON.readValue(
+          text.get(), new TypeReference<Map<String, String>>() {});
+    } catch (JsonProcessingException e) {
+      throw new EngineFault.Internal("the image reference record is not readable", e);
+    }
+  }
+}
