@@ -22,6 +22,7 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.util.ArrayDeque;
 import java.util.List;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 
 /**
@@ -197,19 +198,22 @@ final class Connection extends ChannelInboundHandlerAdapter {
   }
 
   /** Turns the connection into a raw pipe; blocks the request thread until done. */
-  void enterHijack() throws InterruptedIOException {
-    var switched =
-        channel
-            .eventLoop()
-            .submit(
-                () -> {
-                  hijacked = true;
-                  if (channel.pipeline().get(ENCODER) != null) {
-                    channel.pipeline().remove(ENCODER);
-                  }
-                });
+  void enterHijack() throws IOException {
+    var switched = new java.util.concurrent.CountDownLatch(1);
+    onEventLoop(
+        () -> {
+          hijacked = true;
+          if (channel.pipeline().get(ENCODER) != null) {
+            channel.pipeline().remove(ENCODER);
+          }
+          switched.countDown();
+        });
     try {
-      switched.await();
+      while (!switched.await(1, java.util.concurrent.TimeUnit.SECONDS)) {
+        if (!channel.isOpen()) {
+          throw new ClientGoneException();
+        }
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new InterruptedIOException("interrupted while hijacking the connection");
@@ -235,7 +239,19 @@ final class Connection extends ChannelInboundHandlerAdapter {
 
   /** From a reader that drained a buffer: reconsider reading, on the event loop. */
   void resumeReadingLater() {
-    channel.eventLoop().execute(this::updateAutoRead);
+    onEventLoop(this::updateAutoRead);
+  }
+
+  /**
+   * Runs {@code action} on the event loop; dropped when the loop has shut down (so has the
+   * channel).
+   */
+  void onEventLoop(Runnable action) {
+    try {
+      channel.eventLoop().execute(action);
+    } catch (RejectedExecutionException e) {
+      channel.close();
+    }
   }
 
   private void updateAutoRead() {

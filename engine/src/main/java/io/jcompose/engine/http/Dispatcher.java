@@ -53,6 +53,16 @@ final class Dispatcher {
   }
 
   private void serve(Exchange exchange) {
+    try {
+      respond(exchange);
+    } catch (RuntimeException | Error e) {
+      notices.accept(
+          new ServerNotice.HandlerFailed(exchange.method(), exchange.request().uri(), e));
+      exchange.connection().channel().close();
+    }
+  }
+
+  private void respond(Exchange exchange) {
     String uri = exchange.request().uri();
     Response response;
     try {
@@ -109,6 +119,6 @@ final class Dispatcher {
 
   private static void finishLater(Exchange exchange, boolean close, ChannelFuture lastWrite) {
     Connection connection = exchange.connection();
-    connection.channel().eventLoop().execute(() -> connection.finish(exchange, close, lastWrite));
+    connection.onEventLoop(() -> connection.finish(exchange, close, lastWrite));
   }
 }
