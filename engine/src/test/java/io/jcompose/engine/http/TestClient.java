@@ -18,20 +18,20 @@ import java.util.Locale;
 import java.util.Map;
 
 /** A raw HTTP/1.1 client over a real unix socket, reading exactly what the server sent. */
-final class TestClient implements AutoCloseable {
+public final class TestClient implements AutoCloseable {
 
   /** One parsed response; header names lower-cased; chunks as they were framed. */
-  record RawResponse(
+  public record RawResponse(
       int status,
       String statusLine,
       Map<String, String> headers,
       byte[] body,
       List<byte[]> chunks) {
-    String bodyText() {
+    public String bodyText() {
       return new String(body, StandardCharsets.UTF_8);
     }
 
-    String header(String name) {
+    public String header(String name) {
       return headers.get(name.toLowerCase(Locale.ROOT));
     }
   }
@@ -46,50 +46,50 @@ final class TestClient implements AutoCloseable {
     this.out = Channels.newOutputStream(socket);
   }
 
-  static TestClient connect(Path socketPath) throws IOException {
+  public static TestClient connect(Path socketPath) throws IOException {
     SocketChannel socket = SocketChannel.open(StandardProtocolFamily.UNIX);
     socket.connect(UnixDomainSocketAddress.of(socketPath));
     return new TestClient(socket);
   }
 
   /** One request and its response on a fresh connection. */
-  static RawResponse exchange(Path socketPath, String request) throws IOException {
+  public static RawResponse exchange(Path socketPath, String request) throws IOException {
     try (TestClient client = connect(socketPath)) {
       client.send(request);
       return client.readResponse(request.startsWith("HEAD "));
     }
   }
 
-  static String get(String path) {
+  public static String get(String path) {
     return "GET " + path + " HTTP/1.1\r\nHost: localhost\r\n\r\n";
   }
 
-  void send(String text) throws IOException {
+  public void send(String text) throws IOException {
     send(text.getBytes(StandardCharsets.ISO_8859_1));
   }
 
-  void send(byte[] bytes) throws IOException {
+  public void send(byte[] bytes) throws IOException {
     out.write(bytes);
     out.flush();
   }
 
   /** Sends one chunk of a chunked body. */
-  void sendChunk(byte[] bytes) throws IOException {
+  public void sendChunk(byte[] bytes) throws IOException {
     send(Integer.toHexString(bytes.length) + "\r\n");
     send(bytes);
     send("\r\n");
   }
 
-  void shutdownOutput() throws IOException {
+  public void shutdownOutput() throws IOException {
     socket.shutdownOutput();
   }
 
-  RawResponse readResponse() throws IOException {
+  public RawResponse readResponse() throws IOException {
     return readResponse(false);
   }
 
   /** Reads status line and headers only. */
-  RawResponse readHead() throws IOException {
+  public RawResponse readHead() throws IOException {
     String statusLine = readLine();
     var headers = new LinkedHashMap<String, String>();
     for (String line = readLine(); !line.isEmpty(); line = readLine()) {
@@ -101,7 +101,7 @@ final class TestClient implements AutoCloseable {
     return new RawResponse(status, statusLine, headers, new byte[0], List.of());
   }
 
-  RawResponse readResponse(boolean head) throws IOException {
+  public RawResponse readResponse(boolean head) throws IOException {
     RawResponse top = readHead();
     if (top.status() == 100) {
       top = readHead();
@@ -126,7 +126,7 @@ final class TestClient implements AutoCloseable {
   }
 
   /** Reads the next chunk of a chunked body; empty for the last. */
-  byte[] readChunk() throws IOException {
+  public byte[] readChunk() throws IOException {
     int size = Integer.parseInt(readLine().strip(), 16);
     byte[] chunk = readExactly(size);
     if (size > 0) {
@@ -135,7 +135,7 @@ final class TestClient implements AutoCloseable {
     return chunk;
   }
 
-  byte[] readExactly(int count) throws IOException {
+  public byte[] readExactly(int count) throws IOException {
     byte[] bytes = in.readNBytes(count);
     if (bytes.length < count) {
       throw new EOFException("expected " + count + " bytes, the server sent " + bytes.length);
@@ -143,16 +143,16 @@ final class TestClient implements AutoCloseable {
     return bytes;
   }
 
-  byte[] readToEnd() throws IOException {
+  public byte[] readToEnd() throws IOException {
     return in.readAllBytes();
   }
 
   /** Whether the server closed the connection (the next read is end of stream). */
-  boolean closedByServer() throws IOException {
+  public boolean closedByServer() throws IOException {
     return in.read() < 0;
   }
 
-  String readLine() throws IOException {
+  public String readLine() throws IOException {
     var line = new ByteArrayOutputStream();
     for (int b = in.read(); b != '\n'; b = in.read()) {
       if (b < 0) {

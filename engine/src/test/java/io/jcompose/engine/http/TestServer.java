@@ -15,11 +15,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /** An {@link ApiServer} on a socket in a fresh temporary directory, torn down by close. */
-final class TestServer implements AutoCloseable {
+public final class TestServer implements AutoCloseable {
 
-  final Path directory;
-  final Path socket;
-  final List<ServerNotice> notices = new CopyOnWriteArrayList<>();
+  public final Path directory;
+  public final Path socket;
+  public final List<ServerNotice> notices = new CopyOnWriteArrayList<>();
   private final MultiThreadIoEventLoopGroup eventLoops;
   private final ExecutorService requests;
   private final ApiServer server;
@@ -47,7 +47,7 @@ final class TestServer implements AutoCloseable {
     }
   }
 
-  static TestServer start(ApiRouter... routers) throws IOException {
+  public static TestServer start(ApiRouter... routers) throws IOException {
     return new TestServer(List.of(routers));
   }
 
