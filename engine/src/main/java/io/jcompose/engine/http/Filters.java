@@ -152,17 +152,17 @@ public final class Filters {
 
   /** Every value of {@code key} ({@code name} or {@code name=value}) holds in {@code labels}. */
   public boolean labelsMatch(String key, Map<String, String> labels) {
-    for (String value : values(key)) {
-      int equals = value.indexOf('=');
-      String name = equals < 0 ? value : value.substring(0, equals);
-      if (!labels.containsKey(name)) {
-        return false;
-      }
-      if (equals >= 0 && !value.substring(equals + 1).equals(labels.get(name))) {
-        return false;
-      }
+    return values(key).stream().allMatch(condition -> labelHolds(condition, labels));
+  }
+
+  /** Whether {@code labels} has the label {@code name}, or {@code name=value} with that value. */
+  public static boolean labelHolds(String condition, Map<String, String> labels) {
+    int equals = condition.indexOf('=');
+    if (equals < 0) {
+      return labels.containsKey(condition);
     }
-    return true;
+    String value = labels.get(condition.substring(0, equals));
+    return value != null && value.equals(condition.substring(equals + 1));
   }
 
   /**
