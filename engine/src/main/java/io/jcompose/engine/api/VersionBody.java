@@ -26,7 +26,11 @@ record VersionBody(
       @JsonProperty("Details") Map<String, String> details) {}
 
   static VersionBody of(EngineFacts facts) {
-    String runtime = "java" + Runtime.version().feature() + "." + Runtime.version().interim();
+    String runtime =
+        "java"
+            + Runtime.version().version().stream()
+                .map(String::valueOf)
+                .collect(java.util.stream.Collectors.joining("."));
     String api = facts.apiVersions().max().toString();
     String minApi = facts.apiVersions().min().toString();
     HostFacts host = facts.host();

@@ -37,10 +37,12 @@ public final class EventsRouter implements ApiRouter {
           "since time (" + since.get() + ") cannot be after until time (" + until.get() + ")");
     }
     EventFilter filter = EventFilter.of(request.query().filters());
+    // subscribed before the headers go out: a client that has seen them misses no event
+    Subscription subscription = bus.subscribe(filter, since, until);
+    request.whenClientGone(subscription::close);
     return Response.jsonLines(
         out -> {
-          try (Subscription subscription = bus.subscribe(filter, since, until)) {
-            request.whenClientGone(subscription::close);
+          try (subscription) {
             for (EngineEvent event : subscription.replay()) {
               out.write(EventMessage.of(event));
             }

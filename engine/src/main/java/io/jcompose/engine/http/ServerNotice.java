@@ -40,4 +40,12 @@ public sealed interface ServerNotice {
       Objects.requireNonNull(error, "error");
     }
   }
+
+  /** A thread of the server's owner died of an error nobody caught. */
+  record ThreadFailed(String threadName, Throwable error) implements ServerNotice {
+    public ThreadFailed {
+      Objects.requireNonNull(threadName, "threadName");
+      Objects.requireNonNull(error, "error");
+    }
+  }
 }
