@@ -278,6 +278,8 @@ final class Connection extends ChannelInboundHandlerAdapter {
       channel.close();
     } else if (rawInbound) {
       exchange.upgradeInput().end();
+    } else if (exchange.responseDone()) {
+      channel.close();
     } else {
       if (!exchange.requestComplete()) {
         exchange.body().fail(new IOException("the client ended the request body early"));

@@ -19,7 +19,8 @@ public final class QueryParameters {
   }
 
   /**
-   * @param rawQuery the text after {@code ?}, still URL-encoded ({@code +} is a space)
+   * @param rawQuery the text after {@code ?}, still URL-encoded ({@code +} is a space, {@code ;} an
+   *     ordinary character as in Go)
    */
   static QueryParameters parse(String rawQuery) {
     if (rawQuery.isEmpty()) {
@@ -27,7 +28,7 @@ public final class QueryParameters {
     }
     try {
       return new QueryParameters(
-          new QueryStringDecoder(rawQuery, StandardCharsets.UTF_8, false, 1024).parameters());
+          new QueryStringDecoder(rawQuery, StandardCharsets.UTF_8, false, 1024, true).parameters());
     } catch (IllegalArgumentException e) {
       throw new EngineFault.InvalidArgument(
           "invalid query string \"" + rawQuery + "\": " + e.getMessage(), e);

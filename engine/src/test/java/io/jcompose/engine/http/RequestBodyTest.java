@@ -87,6 +87,22 @@ class RequestBodyTest {
   }
 
   @Test
+  void aClientExpectingContinueGetsItBeforeSendingTheBody() throws Exception {
+    var firstBytesRead = new CountDownLatch(1);
+    try (var server =
+            TestServer.start(
+                routes -> routes.post("/images/load", r -> digest(r, firstBytesRead)));
+        var client = TestClient.connect(server.socket)) {
+      client.send(
+          "POST /images/load HTTP/1.1\r\nContent-Length: 3\r\nExpect: 100-continue\r\n\r\n");
+
+      assertThat(client.readHead().statusLine()).isEqualTo("HTTP/1.1 100 Continue");
+      client.send("tar");
+      assertThat(client.readResponse().bodyText()).contains("\"bytes\":3");
+    }
+  }
+
+  @Test
   void aJsonBodyIsReadIntoAWireTypeIgnoringUnknownFieldsAndNulls() throws Exception {
     record Create(
         @com.fasterxml.jackson.annotation.JsonProperty("Name") String name,
