@@ -3,6 +3,8 @@ package io.jcompose.engine.api;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /** The body of {@code GET /version}, as dockerd's. */
 record VersionBody(
@@ -30,12 +32,12 @@ record VersionBody(
         "java"
             + Runtime.version().version().stream()
                 .map(String::valueOf)
-                .collect(java.util.stream.Collectors.joining("."));
+                .collect(Collectors.joining("."));
     String api = facts.apiVersions().max().toString();
     String minApi = facts.apiVersions().min().toString();
     HostFacts host = facts.host();
     var details =
-        new java.util.TreeMap<>(
+        new TreeMap<>(
             Map.of(
                 "ApiVersion",
                 api,

@@ -6,6 +6,7 @@ import io.netty.channel.ChannelFuture;
 import io.netty.handler.codec.http.DefaultHttpContent;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.Objects;
 
 /**
  * A response body written from a request thread: every write is flushed (streams are read live),
@@ -38,7 +39,7 @@ final class ChannelOutput extends OutputStream {
 
   @Override
   public synchronized void write(byte[] bytes, int offset, int length) throws IOException {
-    java.util.Objects.checkFromIndexSize(offset, length, bytes.length);
+    Objects.checkFromIndexSize(offset, length, bytes.length);
     if (length == 0) {
       return;
     }

@@ -22,7 +22,9 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.util.ArrayDeque;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -199,7 +201,7 @@ final class Connection extends ChannelInboundHandlerAdapter {
 
   /** Turns the connection into a raw pipe; blocks the request thread until done. */
   void enterHijack() throws IOException {
-    var switched = new java.util.concurrent.CountDownLatch(1);
+    var switched = new CountDownLatch(1);
     onEventLoop(
         () -> {
           hijacked = true;
@@ -209,7 +211,7 @@ final class Connection extends ChannelInboundHandlerAdapter {
           switched.countDown();
         });
     try {
-      while (!switched.await(1, java.util.concurrent.TimeUnit.SECONDS)) {
+      while (!switched.await(1, TimeUnit.SECONDS)) {
         if (!channel.isOpen()) {
           throw new ClientGoneException();
         }

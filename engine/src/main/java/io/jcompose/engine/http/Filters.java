@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -179,7 +180,7 @@ public final class Filters {
       throw new EngineFault.InvalidArgument(
           "invalid filter '" + key + "': only one value is expected");
     }
-    String value = list.get(0).strip().toLowerCase(java.util.Locale.ROOT);
+    String value = list.get(0).strip().toLowerCase(Locale.ROOT);
     switch (value) {
       case "true", "1":
         return Optional.of(true);

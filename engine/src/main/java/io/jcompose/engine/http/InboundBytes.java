@@ -7,6 +7,7 @@ import java.io.InterruptedIOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Bytes arriving on a connection (a request body, or a hijacked client's stdin), handed from the
@@ -98,7 +99,7 @@ final class InboundBytes extends InputStream {
 
   @Override
   public int read(byte[] target, int offset, int length) throws IOException {
-    java.util.Objects.checkFromIndexSize(offset, length, target.length);
+    Objects.checkFromIndexSize(offset, length, target.length);
     if (length == 0) {
       return 0;
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.jcompose.engine.fault.EngineFault;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 
@@ -88,7 +89,7 @@ public final class Request {
       throw new EngineFault.InvalidArgument(
           "the JSON request body is larger than " + (MAX_JSON_BODY >> 20) + " MiB");
     }
-    if (new String(bytes, java.nio.charset.StandardCharsets.UTF_8).isBlank()) {
+    if (new String(bytes, StandardCharsets.UTF_8).isBlank()) {
       return Optional.empty();
     }
     try {

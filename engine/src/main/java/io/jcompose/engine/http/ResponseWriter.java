@@ -7,6 +7,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.handler.codec.DateFormatter;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.DefaultHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
@@ -157,7 +158,7 @@ final class ResponseWriter {
     var head = new StringBuilder("HTTP/1.1 101 UPGRADED\r\n");
     head.append("Content-Type: ").append(hijack.contentType()).append("\r\n");
     head.append("Connection: Upgrade\r\nUpgrade: tcp\r\n");
-    var headers = new io.netty.handler.codec.http.DefaultHttpHeaders();
+    var headers = new DefaultHttpHeaders();
     addCommonHeaders(headers, hijack.headers());
     headers.remove(HttpHeaderNames.DATE);
     headers.forEach(
