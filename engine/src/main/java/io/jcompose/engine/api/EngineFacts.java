@@ -1,0 +1,24 @@
+package io.jcompose.engine.api;
+
+import io.jcompose.engine.http.ApiVersions;
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * What the engine says about itself in {@code /version} and {@code /info}.
+ *
+ * @param engineId a stable identifier of this engine installation ({@code ID} in {@code /info})
+ * @param engineVersion the Docker-compatible version clients compare ({@code 25.0.0-jcompose}:
+ *     testcontainers wants at least 1.6.0)
+ */
+public record EngineFacts(
+    String engineId, String engineVersion, Path dataRoot, ApiVersions apiVersions, HostFacts host) {
+
+  public EngineFacts {
+    Objects.requireNonNull(engineId, "engineId");
+    Objects.requireNonNull(engineVersion, "engineVersion");
+    Objects.requireNonNull(dataRoot, "dataRoot");
+    Objects.requireNonNull(apiVersions, "apiVersions");
+    Objects.requireNonNull(host, "host");
+  }
+}

@@ -1,0 +1,44 @@
+package io.jcompose.engine.daemon;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class EngineOptionsTest {
+
+  @Test
+  void withoutArgumentsTheDefaultsApply() {
+    var options = EngineOptions.parse(List.of());
+
+    assertThat(options.socketPath()).isEqualTo(Path.of("/run/jcompose/engine.sock"));
+    assertThat(options.dataRoot()).isEqualTo(Path.of("/var/lib/jcompose"));
+    assertThat(options.apiVersions().max()).hasToString("1.44");
+  }
+
+  @Test
+  void hostAndDataRootAreReadInEitherSpelling() {
+    var spaced =
+        EngineOptions.parse(List.of("--host", "unix:///tmp/e.sock", "--data-root", "/tmp/d"));
+    var joined = EngineOptions.parse(List.of("-H=unix:///tmp/e.sock", "--data-root=/tmp/d"));
+
+    assertThat(spaced).isEqualTo(joined);
+    assertThat(spaced.socketPath()).isEqualTo(Path.of("/tmp/e.sock"));
+    assertThat(spaced.dataRoot()).isEqualTo(Path.of("/tmp/d"));
+  }
+
+  @Test
+  void mistakesAreRefusedQuotingTheArgument() {
+    assertThatThrownBy(() -> EngineOptions.parse(List.of("--host", "tcp://0.0.0.0:2375")))
+        .hasMessageContaining("\"tcp://0.0.0.0:2375\"")
+        .hasMessageContaining("only unix sockets");
+    assertThatThrownBy(() -> EngineOptions.parse(List.of("--host", "unix://relative.sock")))
+        .hasMessageContaining("must be absolute");
+    assertThatThrownBy(() -> EngineOptions.parse(List.of("--data-root")))
+        .hasMessage("\"--data-root\" needs a value");
+    assertThatThrownBy(() -> EngineOptions.parse(List.of("--debug", "x")))
+        .hasMessage("unknown option \"--debug\"");
+  }
+}
