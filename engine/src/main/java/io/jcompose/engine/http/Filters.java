@@ -85,6 +85,11 @@ public final class Filters {
     return values.isEmpty();
   }
 
+  /** Every key with its values, in the order given. */
+  public Map<String, List<String>> asMap() {
+    return java.util.Collections.unmodifiableMap(values);
+  }
+
   public Set<String> keys() {
     return values.keySet();
   }
