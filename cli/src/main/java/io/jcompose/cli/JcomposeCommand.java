@@ -1,6 +1,7 @@
 package io.jcompose.cli;
 
 import io.jcompose.cli.command.ConfigCommand;
+import io.jcompose.cli.command.EngineCommand;
 import io.jcompose.cli.command.VersionCommand;
 import io.jcompose.cli.line.Grammar;
 import io.jcompose.cli.line.Option;
@@ -112,7 +113,7 @@ public final class JcomposeCommand {
 
   /** The whole command line: the global options and every verb. */
   public static final Grammar GRAMMAR =
-      new Grammar(ROOT, List.of(ConfigCommand.VERB, VersionCommand.VERB));
+      new Grammar(ROOT, List.of(ConfigCommand.VERB, EngineCommand.VERB, VersionCommand.VERB));
 
   private final CliContext context;
   private final Values values;

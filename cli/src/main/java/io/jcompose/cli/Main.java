@@ -1,6 +1,7 @@
 package io.jcompose.cli;
 
 import io.jcompose.cli.command.ConfigCommand;
+import io.jcompose.cli.command.EngineCommand;
 import io.jcompose.cli.command.VersionCommand;
 import io.jcompose.cli.line.LineParser;
 import io.jcompose.cli.line.ParsedLine;
@@ -68,6 +69,8 @@ public final class Main {
         return new ConfigCommand(global, line.local()).call();
       case "version":
         return new VersionCommand(global, line.local()).call();
+      case "engine":
+        return new EngineCommand(global, line.local()).call();
       default:
         throw new IllegalStateException("no command for the verb " + line.verb());
     }
