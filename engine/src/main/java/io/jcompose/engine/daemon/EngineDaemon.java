@@ -4,6 +4,11 @@ import io.jcompose.engine.api.EngineFacts;
 import io.jcompose.engine.api.HostFacts;
 import io.jcompose.engine.api.Inventory;
 import io.jcompose.engine.api.SystemRouter;
+import io.jcompose.engine.container.ContainerRegistry;
+import io.jcompose.engine.container.ContainerService;
+import io.jcompose.engine.container.ContainerSubsystems;
+import io.jcompose.engine.container.ContainersRouter;
+import io.jcompose.engine.content.ContentStore;
 import io.jcompose.engine.event.EventBus;
 import io.jcompose.engine.event.EventsRouter;
 import io.jcompose.engine.fault.EngineFault;
@@ -13,8 +18,16 @@ import io.jcompose.engine.http.RouteTable;
 import io.jcompose.engine.http.ServerIdentity;
 import io.jcompose.engine.http.ServerNotice;
 import io.jcompose.engine.http.ServerSetup;
+import io.jcompose.engine.image.ImageFilter;
+import io.jcompose.engine.image.ImageStore;
+import io.jcompose.engine.network.HostNamespace;
+import io.jcompose.engine.network.Networks;
+import io.jcompose.engine.oci.BundleWriter;
+import io.jcompose.engine.oci.EngineLimits;
+import io.jcompose.engine.runtime.OciRuntime;
+import io.jcompose.engine.runtime.RuntimeLayout;
+import io.jcompose.engine.snapshot.Snapshotter;
 import io.jcompose.engine.volume.LocalVolumes;
-import io.jcompose.engine.volume.VolumeUsage;
 import io.jcompose.engine.volume.VolumesRouter;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
@@ -27,7 +40,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -51,16 +66,69 @@ public final class EngineDaemon implements AutoCloseable {
   /** At most this many requests in flight (streams included); more get a 503. */
   private static final int MAX_REQUESTS = 512;
 
+  /** Threads for exit handling and delayed restarts of containers. */
+  private static final int CONTAINER_TASK_THREADS = 4;
+
+  private static final Path TINI = Path.of("/usr/bin/tini-static");
+
   private final ApiServer server;
   private final EventLoopGroup eventLoops;
   private final ThreadPoolExecutor requests;
+  private final ContainerParts containers;
   private final CountDownLatch closed = new CountDownLatch(1);
   private boolean closing;
 
-  private EngineDaemon(ApiServer server, EventLoopGroup eventLoops, ThreadPoolExecutor requests) {
+  private EngineDaemon(
+      ApiServer server,
+      EventLoopGroup eventLoops,
+      ThreadPoolExecutor requests,
+      ContainerParts containers) {
     this.server = server;
     this.eventLoops = eventLoops;
     this.requests = requests;
+    this.containers = containers;
+  }
+
+  /**
+   * What runs containers, closed in this order: the service (no more exit handling), its task
+   * threads, the networks' DNS servers and port proxies, the runtime's exit monitor. Containers
+   * keep running under their conmon, bridges and veths stay for them.
+   */
+  private record ContainerParts(
+      ContainerService service,
+      ScheduledThreadPoolExecutor tasks,
+      Networks networks,
+      OciRuntime runtime) {
+
+    void close() {
+      try {
+        if (service != null) {
+          service.close();
+        }
+      } finally {
+        try {
+          tasks.shutdown();
+          try {
+            if (!tasks.awaitTermination(10, TimeUnit.SECONDS)) {
+              tasks.shutdownNow();
+            }
+          } catch (InterruptedException e) {
+            tasks.shutdownNow();
+            Thread.currentThread().interrupt();
+          }
+        } finally {
+          try {
+            if (networks != null) {
+              networks.close();
+            }
+          } finally {
+            if (runtime != null) {
+              runtime.close();
+            }
+          }
+        }
+      }
+    }
   }
 
   /**
@@ -84,9 +152,54 @@ public final class EngineDaemon implements AutoCloseable {
             TimeUnit.SECONDS,
             new SynchronousQueue<>(),
             requestThreads(notices));
+    var containerTasks =
+        new ScheduledThreadPoolExecutor(
+            CONTAINER_TASK_THREADS, engineThreads("engine-container", notices));
+    containerTasks.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+    ContainerParts containers = new ContainerParts(null, containerTasks, null, null);
     try {
+      Path dataRoot = options.dataRoot();
       var events = new EventBus(clock, EventBus.DEFAULT_HISTORY);
-      var volumes = new LocalVolumes(options.dataRoot(), events, VolumeUsage.NONE, clock);
+      // The registry comes first: volumes and images ask it which containers use them.
+      var registry = ContainerRegistry.open(dataRoot);
+      var volumes = new LocalVolumes(dataRoot, events, registry, clock);
+      Path containersDirectory = realDirectory(dataRoot.resolve("containers"));
+      var snapshots = Snapshotter.open(dataRoot, containersDirectory);
+      // The image store: the /images routes must be given this same instance.
+      var images =
+          ImageStore.open(dataRoot, ContentStore.open(dataRoot), snapshots, registry, clock);
+      var runtime =
+          OciRuntime.open(
+              RuntimeLayout.installed(options.host().execRoot()),
+              engineThreads("engine-runtime", notices));
+      containers = new ContainerParts(null, containerTasks, null, runtime);
+      var networks =
+          Networks.open(
+              dataRoot.resolve("network"),
+              options.host().networks(),
+              HostNamespace.current(),
+              engineThreads("engine-network", notices),
+              clock,
+              event -> {});
+      containers = new ContainerParts(null, containerTasks, networks, runtime);
+      var containerService =
+          ContainerService.open(
+              registry,
+              new ContainerSubsystems(
+                  containersDirectory,
+                  options.host().cgroupParent(),
+                  images,
+                  snapshots,
+                  volumes,
+                  runtime,
+                  networks,
+                  events,
+                  new BundleWriter(
+                      EngineLimits.ofThisProcess(),
+                      Files.isRegularFile(TINI) ? Optional.of(TINI) : Optional.empty()),
+                  clock,
+                  containerTasks));
+      containers = new ContainerParts(containerService, containerTasks, networks, runtime);
       var facts =
           new EngineFacts(
               EngineId.loadOrCreate(options.dataRoot()),
@@ -98,9 +211,15 @@ public final class EngineDaemon implements AutoCloseable {
       List<ApiRouter> routers =
           List.of(
               new SystemRouter(
-                  facts, Inventory.withoutContainersOrImages(events::listenerCount), clock),
+                  facts,
+                  new Inventory(
+                      registry::counts,
+                      () -> images.list(ImageFilter.ALL).size(),
+                      events::listenerCount),
+                  clock),
               new EventsRouter(events),
-              new VolumesRouter(volumes));
+              new VolumesRouter(volumes),
+              new ContainersRouter(containerService, clock));
 
       var setup =
           new ServerSetup(
@@ -110,8 +229,9 @@ public final class EngineDaemon implements AutoCloseable {
               clock,
               notices);
       var server = ApiServer.bind(options.socketPath(), RouteTable.of(routers), setup);
-      return new EngineDaemon(server, eventLoops, requests);
+      return new EngineDaemon(server, eventLoops, requests, containers);
     } catch (RuntimeException e) {
+      containers.close();
       requests.shutdownNow();
       eventLoops.shutdownGracefully(0, 0, TimeUnit.SECONDS).awaitUninterruptibly();
       throw e;
@@ -139,14 +259,18 @@ public final class EngineDaemon implements AutoCloseable {
     try {
       server.close();
     } finally {
-      requests.shutdownNow();
-      eventLoops.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
       try {
-        requests.awaitTermination(5, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
+        containers.close();
+      } finally {
+        requests.shutdownNow();
+        eventLoops.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
+        try {
+          requests.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        closed.countDown();
       }
-      closed.countDown();
     }
   }
 
@@ -204,9 +328,14 @@ public final class EngineDaemon implements AutoCloseable {
   }
 
   private static ThreadFactory requestThreads(Consumer<ServerNotice> notices) {
+    return engineThreads("engine-request", notices);
+  }
+
+  /** Daemon threads named {@code <name>-N} whose uncaught errors become notices. */
+  private static ThreadFactory engineThreads(String name, Consumer<ServerNotice> notices) {
     var counter = new AtomicInteger();
     return work -> {
-      var thread = new Thread(work, "engine-request-" + counter.incrementAndGet());
+      var thread = new Thread(work, name + "-" + counter.incrementAndGet());
       thread.setDaemon(true);
       thread.setUncaughtExceptionHandler(
           (failed, error) ->
@@ -220,6 +349,14 @@ public final class EngineDaemon implements AutoCloseable {
       Files.createDirectories(dataRoot);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create the data root " + dataRoot, e);
+    }
+  }
+
+  private static Path realDirectory(Path directory) {
+    try {
+      return Files.createDirectories(directory).toRealPath();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create " + directory, e);
     }
   }
 
