@@ -51,7 +51,8 @@ class EngineDaemonTest {
   }
 
   private EngineOptions options() {
-    return new EngineOptions(socket, dataRoot, ApiVersions.DEFAULT);
+    return new EngineOptions(socket, dataRoot, ApiVersions.DEFAULT)
+        .withHost(IsolatedHost.in(directory));
   }
 
   @Test
