@@ -12,6 +12,9 @@ import io.jcompose.engine.http.TestClient;
 import io.jcompose.engine.image.ImageStore;
 import io.jcompose.engine.image.ImageUsers;
 import io.jcompose.engine.network.Cidr;
+import io.jcompose.engine.network.HostNamespace;
+import io.jcompose.engine.network.NetworkRequest;
+import io.jcompose.engine.network.Networks;
 import io.jcompose.engine.snapshot.Snapshotter;
 import io.jcompose.engine.testimage.BusyboxImage;
 import io.jcompose.engine.testimage.TemporaryTrees;
@@ -95,6 +98,23 @@ final class EngineFixture implements AutoCloseable {
             ImageUsers.NONE,
             Clock.systemUTC());
     store.load(new ByteArrayInputStream(image.dockerArchive()), progress -> {});
+  }
+
+  /** Creates a bridge network in the data root; the engine must not be running. */
+  void createNetwork(String name) {
+    if (daemon != null) {
+      throw new IllegalStateException("create networks before the engine starts");
+    }
+    try (Networks networks =
+        Networks.open(
+            dataRoot.resolve("network"),
+            options().host().networks(),
+            HostNamespace.current(),
+            Thread::new,
+            Clock.systemUTC(),
+            event -> {})) {
+      networks.create(NetworkRequest.bridge(name));
+    }
   }
 
   EngineDaemon start() {
