@@ -2,50 +2,10 @@ package io.jcompose.engine.container;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.jcompose.engine.testimage.BusyboxImage;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.Timeout;
 
 /** The real docker CLI (28.2.2) runs containers on the engine. */
-@Timeout(180)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class DockerCliContainersTest {
-
-  private EngineFixture engine;
-
-  @BeforeAll
-  void startEngine() throws Exception {
-    engine = EngineFixture.create();
-    try {
-      engine.load(BusyboxImage.create());
-      engine.createNetwork("front");
-      engine.start();
-    } catch (Exception | Error e) {
-      engine.close();
-      throw e;
-    }
-  }
-
-  @AfterAll
-  void removeEverything() throws Exception {
-    try {
-      engine.removeAllContainers();
-      engine.stop();
-      assertThat(engine.leftovers()).isEmpty();
-    } finally {
-      engine.close();
-    }
-  }
+class DockerCliContainersTest extends EngineTestBase {
 
   @Test
   void run_exitsWithTheContainersExitCode_andKeepsTheExitedContainer() throws Exception {
@@ -61,7 +21,7 @@ class DockerCliContainersTest {
 
   @Test
   void runDetachedWithAPublishedPort_servesHttp_andPsInspectLogsStopRmWork() throws Exception {
-    int port = freePort();
+    int port = EngineFixture.freePort();
     EngineFixture.Run run =
         engine.docker(
             "run",
@@ -78,7 +38,7 @@ class DockerCliContainersTest {
     String id = run.stdout().strip();
     assertThat(id).matches("[0-9a-f]{64}");
 
-    assertThat(httpGet(port)).isEqualTo("hello\n");
+    assertThat(EngineFixture.httpGet(port)).isEqualTo("hello\n");
 
     String ps = engine.docker("ps", "-a", "--format", "{{.Names}}|{{.Status}}|{{.Ports}}").stdout();
     assertThat(ps).contains("web|Up ").contains("0.0.0.0:" + port + "->80/tcp");
@@ -98,7 +58,7 @@ class DockerCliContainersTest {
     assertThat(engine.docker("inspect", "--format", "{{.State.Status}}", "web").stdout())
         .isEqualTo("exited\n");
     assertThat(engine.docker("start", "web").exitCode()).isZero();
-    assertThat(httpGet(port)).isEqualTo("hello\n");
+    assertThat(EngineFixture.httpGet(port)).isEqualTo("hello\n");
     EngineFixture.Run remove = engine.docker("rm", "-f", "web");
     assertThat(remove.stdout()).as(remove.stderr()).isEqualTo("web\n");
     assertThat(engine.docker("ps", "-aq", "--filter", "name=web").stdout()).isEmpty();
@@ -143,23 +103,5 @@ class DockerCliContainersTest {
     assertThat(run.stdout()).as(run.stderr()).isEqualTo("hi\n");
     assertThat(run.exitCode()).isZero();
     assertThat(engine.docker("ps", "-aq").stdout()).isEmpty();
-  }
-
-  private static int freePort() throws IOException {
-    try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    }
-  }
-
-  /** The body of {@code GET /} from 127.0.0.1:port (HTTP/1.0, so the server closes). */
-  private static String httpGet(int port) throws IOException {
-    try (var socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
-      OutputStream out = socket.getOutputStream();
-      out.write("GET / HTTP/1.0\r\nHost: localhost\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-      out.flush();
-      InputStream in = socket.getInputStream();
-      String response = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      return response.substring(response.indexOf("\r\n\r\n") + 4);
-    }
   }
 }

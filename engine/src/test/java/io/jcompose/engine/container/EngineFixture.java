@@ -21,7 +21,12 @@ import io.jcompose.engine.testimage.TemporaryTrees;
 import io.jcompose.engine.testimage.TestMounts;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -379,6 +384,26 @@ final class EngineFixture implements AutoCloseable {
       Files.deleteIfExists(path);
     } catch (IOException e) {
       // reported by leftovers()
+    }
+  }
+
+  // ---- published ports ----
+
+  static int freePort() throws IOException {
+    try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    }
+  }
+
+  /** The body of {@code GET /} from 127.0.0.1:port (HTTP/1.0, so the server closes). */
+  static String httpGet(int port) throws IOException {
+    try (var socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+      OutputStream out = socket.getOutputStream();
+      out.write("GET / HTTP/1.0\r\nHost: localhost\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      InputStream in = socket.getInputStream();
+      String response = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      return response.substring(response.indexOf("\r\n\r\n") + 4);
     }
   }
 }
