@@ -122,6 +122,29 @@ final class EngineFixture implements AutoCloseable {
     }
   }
 
+  /** The command line of an engine process with this fixture's options. */
+  List<String> engineCommand() {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    EngineOptions.HostResources host = options().host();
+    return List.of(
+        java,
+        "-cp",
+        System.getProperty("java.class.path"),
+        EngineDaemon.class.getName(),
+        "--host",
+        "unix://" + socket,
+        "--data-root",
+        dataRoot.toString(),
+        "--exec-root",
+        host.execRoot().toString(),
+        "--cgroup-parent",
+        host.cgroupParent(),
+        "--network-prefix",
+        host.networks().namePrefix(),
+        "--network-pool",
+        pool.toString());
+  }
+
   EngineDaemon start() {
     daemon = EngineDaemon.start(options(), notices::add);
     return daemon;
