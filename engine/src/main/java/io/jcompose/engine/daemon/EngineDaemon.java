@@ -4,11 +4,7 @@ import io.jcompose.engine.api.EngineFacts;
 import io.jcompose.engine.api.HostFacts;
 import io.jcompose.engine.api.Inventory;
 import io.jcompose.engine.api.SystemRouter;
-import io.jcompose.engine.container.ContainerRegistry;
-import io.jcompose.engine.container.ContainerService;
-import io.jcompose.engine.container.ContainerSubsystems;
 import io.jcompose.engine.container.ContainersRouter;
-import io.jcompose.engine.content.ContentStore;
 import io.jcompose.engine.event.EventBus;
 import io.jcompose.engine.event.EventsRouter;
 import io.jcompose.engine.fault.EngineFault;
@@ -19,15 +15,6 @@ import io.jcompose.engine.http.ServerIdentity;
 import io.jcompose.engine.http.ServerNotice;
 import io.jcompose.engine.http.ServerSetup;
 import io.jcompose.engine.image.ImageFilter;
-import io.jcompose.engine.image.ImageStore;
-import io.jcompose.engine.network.HostNamespace;
-import io.jcompose.engine.network.Networks;
-import io.jcompose.engine.oci.BundleWriter;
-import io.jcompose.engine.oci.EngineLimits;
-import io.jcompose.engine.runtime.OciRuntime;
-import io.jcompose.engine.runtime.RuntimeLayout;
-import io.jcompose.engine.snapshot.Snapshotter;
-import io.jcompose.engine.volume.LocalVolumes;
 import io.jcompose.engine.volume.VolumesRouter;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
@@ -35,20 +22,23 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.IntSupplier;
 
 /**
  * The bundled engine: builds every part, serves the Docker API on the unix socket, and owns the
@@ -66,69 +56,19 @@ public final class EngineDaemon implements AutoCloseable {
   /** At most this many requests in flight (streams included); more get a 503. */
   private static final int MAX_REQUESTS = 512;
 
-  /** Threads for exit handling and delayed restarts of containers. */
-  private static final int CONTAINER_TASK_THREADS = 4;
-
-  private static final Path TINI = Path.of("/usr/bin/tini-static");
-
   private final ApiServer server;
   private final EventLoopGroup eventLoops;
   private final ThreadPoolExecutor requests;
-  private final ContainerParts containers;
+  private final EngineParts parts;
   private final CountDownLatch closed = new CountDownLatch(1);
   private boolean closing;
 
   private EngineDaemon(
-      ApiServer server,
-      EventLoopGroup eventLoops,
-      ThreadPoolExecutor requests,
-      ContainerParts containers) {
+      ApiServer server, EventLoopGroup eventLoops, ThreadPoolExecutor requests, EngineParts parts) {
     this.server = server;
     this.eventLoops = eventLoops;
     this.requests = requests;
-    this.containers = containers;
-  }
-
-  /**
-   * What runs containers, closed in this order: the service (no more exit handling), its task
-   * threads, the networks' DNS servers and port proxies, the runtime's exit monitor. Containers
-   * keep running under their conmon, bridges and veths stay for them.
-   */
-  private record ContainerParts(
-      ContainerService service,
-      ScheduledThreadPoolExecutor tasks,
-      Networks networks,
-      OciRuntime runtime) {
-
-    void close() {
-      try {
-        if (service != null) {
-          service.close();
-        }
-      } finally {
-        try {
-          tasks.shutdown();
-          try {
-            if (!tasks.awaitTermination(10, TimeUnit.SECONDS)) {
-              tasks.shutdownNow();
-            }
-          } catch (InterruptedException e) {
-            tasks.shutdownNow();
-            Thread.currentThread().interrupt();
-          }
-        } finally {
-          try {
-            if (networks != null) {
-              networks.close();
-            }
-          } finally {
-            if (runtime != null) {
-              runtime.close();
-            }
-          }
-        }
-      }
-    }
+    this.parts = parts;
   }
 
   /**
@@ -141,6 +81,7 @@ public final class EngineDaemon implements AutoCloseable {
   public static EngineDaemon start(EngineOptions options, Consumer<ServerNotice> notices) {
     Clock clock = Clock.systemUTC();
     createDataRoot(options.dataRoot());
+    refuseIfServed(options.socketPath());
     EventLoopGroup eventLoops =
         new MultiThreadIoEventLoopGroup(
             2, new DefaultThreadFactory("engine-io", true), NioIoHandler.newFactory());
@@ -152,54 +93,10 @@ public final class EngineDaemon implements AutoCloseable {
             TimeUnit.SECONDS,
             new SynchronousQueue<>(),
             requestThreads(notices));
-    var containerTasks =
-        new ScheduledThreadPoolExecutor(
-            CONTAINER_TASK_THREADS, engineThreads("engine-container", notices));
-    containerTasks.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
-    ContainerParts containers = new ContainerParts(null, containerTasks, null, null);
+    EngineParts parts = null;
     try {
-      Path dataRoot = options.dataRoot();
       var events = new EventBus(clock, EventBus.DEFAULT_HISTORY);
-      // The registry comes first: volumes and images ask it which containers use them.
-      var registry = ContainerRegistry.open(dataRoot);
-      var volumes = new LocalVolumes(dataRoot, events, registry, clock);
-      Path containersDirectory = realDirectory(dataRoot.resolve("containers"));
-      var snapshots = Snapshotter.open(dataRoot, containersDirectory);
-      // The image store: the /images routes must be given this same instance.
-      var images =
-          ImageStore.open(dataRoot, ContentStore.open(dataRoot), snapshots, registry, clock);
-      var runtime =
-          OciRuntime.open(
-              RuntimeLayout.installed(options.host().execRoot()),
-              engineThreads("engine-runtime", notices));
-      containers = new ContainerParts(null, containerTasks, null, runtime);
-      var networks =
-          Networks.open(
-              dataRoot.resolve("network"),
-              options.host().networks(),
-              HostNamespace.current(),
-              engineThreads("engine-network", notices),
-              clock,
-              event -> {});
-      containers = new ContainerParts(null, containerTasks, networks, runtime);
-      var containerService =
-          ContainerService.open(
-              registry,
-              new ContainerSubsystems(
-                  containersDirectory,
-                  options.host().cgroupParent(),
-                  images,
-                  snapshots,
-                  volumes,
-                  runtime,
-                  networks,
-                  events,
-                  new BundleWriter(
-                      EngineLimits.ofThisProcess(),
-                      Files.isRegularFile(TINI) ? Optional.of(TINI) : Optional.empty()),
-                  clock,
-                  containerTasks));
-      containers = new ContainerParts(containerService, containerTasks, networks, runtime);
+      parts = EngineParts.open(options, events, clock, name -> engineThreads(name, notices));
       var facts =
           new EngineFacts(
               EngineId.loadOrCreate(options.dataRoot()),
@@ -213,13 +110,13 @@ public final class EngineDaemon implements AutoCloseable {
               new SystemRouter(
                   facts,
                   new Inventory(
-                      registry::counts,
-                      () -> images.list(ImageFilter.ALL).size(),
-                      events::listenerCount),
+                      parts.registry()::counts, inventoryImages(parts), events::listenerCount),
                   clock),
               new EventsRouter(events),
-              new VolumesRouter(volumes),
-              new ContainersRouter(containerService, clock));
+              new VolumesRouter(parts.volumes()),
+              // ImagesRouter: parts.images(); NetworksRouter: parts.networks() and
+              // parts.containers() as its NetworkAttachments
+              new ContainersRouter(parts.containers(), clock));
 
       var setup =
           new ServerSetup(
@@ -229,9 +126,11 @@ public final class EngineDaemon implements AutoCloseable {
               clock,
               notices);
       var server = ApiServer.bind(options.socketPath(), RouteTable.of(routers), setup);
-      return new EngineDaemon(server, eventLoops, requests, containers);
+      return new EngineDaemon(server, eventLoops, requests, parts);
     } catch (RuntimeException e) {
-      containers.close();
+      if (parts != null) {
+        parts.close();
+      }
       requests.shutdownNow();
       eventLoops.shutdownGracefully(0, 0, TimeUnit.SECONDS).awaitUninterruptibly();
       throw e;
@@ -260,7 +159,7 @@ public final class EngineDaemon implements AutoCloseable {
       server.close();
     } finally {
       try {
-        containers.close();
+        parts.close();
       } finally {
         requests.shutdownNow();
         eventLoops.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
@@ -344,6 +243,23 @@ public final class EngineDaemon implements AutoCloseable {
     };
   }
 
+  /**
+   * Fails before anything is opened when an engine answers on the socket: a second engine on the
+   * same data root would otherwise reconcile the first one's containers before finding out.
+   */
+  private static void refuseIfServed(Path socketPath) {
+    if (!Files.exists(socketPath, LinkOption.NOFOLLOW_LINKS)) {
+      return;
+    }
+    try (SocketChannel probe = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+      probe.connect(UnixDomainSocketAddress.of(socketPath));
+    } catch (IOException | UnsupportedOperationException nobodyAnswers) {
+      return;
+    }
+    throw new EngineFault.Conflict(
+        "another engine is listening on " + socketPath + "; stop it or choose another --host");
+  }
+
   private static void createDataRoot(Path dataRoot) {
     try {
       Files.createDirectories(dataRoot);
@@ -352,12 +268,8 @@ public final class EngineDaemon implements AutoCloseable {
     }
   }
 
-  private static Path realDirectory(Path directory) {
-    try {
-      return Files.createDirectories(directory).toRealPath();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot create " + directory, e);
-    }
+  private static IntSupplier inventoryImages(EngineParts parts) {
+    return () -> parts.images().list(ImageFilter.ALL).size();
   }
 
   private static String jcomposeVersion() {
