@@ -14,12 +14,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Resolves a new container's mounts, as dockerd does at create: the mounts of {@code VolumesFrom}
- * containers, then {@code Binds}, {@code Mounts} and {@code Tmpfs}, then an anonymous volume for
- * each declared volume path nothing else covers. Named volumes are created on demand, bind sources
- * given in {@code Binds} are created as directories when missing.
+ * containers, overridden by {@code Binds}, {@code Mounts} and {@code Tmpfs}, then an anonymous
+ * volume for each declared volume path nothing else covers. Named volumes are created on demand,
+ * bind sources given in {@code Binds} are created as directories when missing; all of that only
+ * once every mount was checked.
  */
 final class MountPlanner {
 
@@ -43,7 +45,6 @@ final class MountPlanner {
   private final LocalVolumes volumes;
   private final Function<String, Container> containers;
   private final List<String> createdAnonymous = new ArrayList<>();
-  private final Map<String, MountPoint> byDestination = new LinkedHashMap<>();
 
   /**
    * @param containers looks up a {@code VolumesFrom} container (throws NotFound)
@@ -53,31 +54,44 @@ final class MountPlanner {
     this.containers = containers;
   }
 
+  /** A mount checked but not made yet: making it may create a volume. */
+  private record Pending(String destination, Supplier<MountPoint> make) {}
+
   /**
+   * Checks every mount first, then makes them (creating volumes), so a mistake creates nothing.
+   *
    * @throws EngineFault.InvalidArgument for a malformed or duplicate mount
    * @throws EngineFault.NotFound for an unknown {@code VolumesFrom} container
    */
   List<MountPoint> plan(HostSettings.Storage storage, List<String> declaredVolumes) {
+    var shared = new LinkedHashMap<String, MountPoint>();
+    for (String from : storage.volumesFrom()) {
+      shared.putAll(volumesFrom(from));
+    }
+    var explicit = new LinkedHashMap<String, Pending>();
+    for (String bind : storage.binds()) {
+      put(explicit, bind(bind));
+    }
+    for (MountRequest request : storage.mounts()) {
+      put(explicit, mount(request));
+    }
+    storage.tmpfs().forEach((destination, options) -> put(explicit, tmpfs(destination, options)));
+    var declared = new ArrayList<String>();
+    for (String path : declaredVolumes) {
+      String destination = destination(path);
+      if (!shared.containsKey(destination)
+          && !explicit.containsKey(destination)
+          && !declared.contains(destination)) {
+        declared.add(destination);
+      }
+    }
     try {
-      for (String from : storage.volumesFrom()) {
-        volumesFrom(from);
+      var mounts = new LinkedHashMap<>(shared);
+      explicit.forEach((destination, pending) -> mounts.put(destination, pending.make().get()));
+      for (String destination : declared) {
+        mounts.put(destination, anonymous(destination, Map.of(), false));
       }
-      var explicit = new LinkedHashMap<String, MountPoint>();
-      for (String bind : storage.binds()) {
-        put(explicit, bind(bind));
-      }
-      for (MountRequest request : storage.mounts()) {
-        put(explicit, mount(request));
-      }
-      storage.tmpfs().forEach((destination, options) -> put(explicit, tmpfs(destination, options)));
-      byDestination.putAll(explicit);
-      for (String path : declaredVolumes) {
-        String destination = destination(path);
-        if (!byDestination.containsKey(destination)) {
-          byDestination.put(destination, anonymous(destination, Map.of(), false));
-        }
-      }
-      return List.copyOf(byDestination.values());
+      return List.copyOf(mounts.values());
     } catch (RuntimeException e) {
       discardAnonymous();
       throw e;
@@ -96,7 +110,7 @@ final class MountPlanner {
     createdAnonymous.clear();
   }
 
-  private void volumesFrom(String spec) {
+  private Map<String, MountPoint> volumesFrom(String spec) {
     String[] parts = spec.split(":");
     if (parts.length > 2 || parts[0].isEmpty()) {
       throw new EngineFault.InvalidArgument("invalid VolumesFrom format: " + spec);
@@ -113,17 +127,20 @@ final class MountPlanner {
           };
     }
     Container source = containers.apply(parts[0]);
+    var mounts = new LinkedHashMap<String, MountPoint>();
     for (MountPoint mount : source.mounts()) {
       if (mount.type() != MountPoint.Type.TMPFS) {
-        byDestination.put(mount.destination(), mount.sharedAs(readWrite.orElse(mount.readWrite())));
+        mounts.put(mount.destination(), mount.sharedAs(readWrite.orElse(mount.readWrite())));
       }
     }
+    return mounts;
   }
 
-  private MountPoint bind(String spec) {
+  private Pending bind(String spec) {
     String[] parts = spec.split(":");
     if (parts.length == 1) {
-      return anonymous(destination(parts[0]), Map.of(), false);
+      String destination = destination(parts[0]);
+      return new Pending(destination, () -> anonymous(destination, Map.of(), false));
     }
     if (parts.length > 3 || parts[0].isEmpty()) {
       throw new EngineFault.InvalidArgument("invalid volume specification: '" + spec + "'");
@@ -140,23 +157,34 @@ final class MountPlanner {
       noCopy = noCopy || option.equals("nocopy");
     }
     String source = parts[0];
+    boolean writable = readWrite;
+    boolean empty = noCopy;
     if (source.startsWith("/")) {
       Path path = Path.of(source).normalize();
-      try {
-        Files.createDirectories(path);
-      } catch (IOException e) {
-        throw new EngineFault.InvalidArgument(
-            "error while creating mount source path '" + path + "': " + e.getMessage(), e);
-      }
-      return MountPoint.bind(path.toString(), destination, readWrite, mode);
+      return new Pending(
+          destination,
+          () -> {
+            try {
+              Files.createDirectories(path);
+            } catch (IOException e) {
+              throw new EngineFault.InvalidArgument(
+                  "error while creating mount source path '" + path + "': " + e.getMessage(), e);
+            }
+            return MountPoint.bind(path.toString(), destination, writable, mode);
+          });
     }
-    Volume volume = volumes.create(Optional.of(source), LocalVolumes.DRIVER, Map.of(), Map.of());
-    return MountPoint.volume(
-            volume.name(), volume.mountpoint().toString(), destination, readWrite, mode)
-        .withNoCopy(noCopy);
+    return new Pending(
+        destination,
+        () -> {
+          Volume volume =
+              volumes.create(Optional.of(source), LocalVolumes.DRIVER, Map.of(), Map.of());
+          return MountPoint.volume(
+                  volume.name(), volume.mountpoint().toString(), destination, writable, mode)
+              .withNoCopy(empty);
+        });
   }
 
-  private MountPoint mount(MountRequest request) {
+  private Pending mount(MountRequest request) {
     String destination = destination(request.target());
     boolean readWrite = !request.readOnly();
     switch (request.type().toLowerCase(Locale.ROOT)) {
@@ -172,28 +200,34 @@ final class MountPlanner {
           throw new EngineFault.InvalidArgument(
               "invalid mount config for type \"bind\": bind source path does not exist: " + source);
         }
-        return MountPoint.bind(source.toString(), destination, readWrite, "");
+        return new Pending(
+            destination, () -> MountPoint.bind(source.toString(), destination, readWrite, ""));
       }
       case "volume" -> {
         if (request.source().isEmpty()) {
-          return anonymous(destination, request.volumeLabels(), request.noCopy())
-              .withReadWrite(readWrite);
+          return new Pending(
+              destination,
+              () ->
+                  anonymous(destination, request.volumeLabels(), request.noCopy())
+                      .withReadWrite(readWrite));
         }
-        Volume volume =
-            volumes.create(
-                Optional.of(request.source()),
-                LocalVolumes.DRIVER,
-                request.volumeLabels(),
-                Map.of());
-        return MountPoint.volume(
-                volume.name(), volume.mountpoint().toString(), destination, readWrite, "z")
-            .withNoCopy(request.noCopy());
+        return new Pending(
+            destination,
+            () -> {
+              Volume volume =
+                  volumes.create(
+                      Optional.of(request.source()),
+                      LocalVolumes.DRIVER,
+                      request.volumeLabels(),
+                      Map.of());
+              return MountPoint.volume(
+                      volume.name(), volume.mountpoint().toString(), destination, readWrite, "z")
+                  .withNoCopy(request.noCopy());
+            });
       }
       case "tmpfs" -> {
-        return MountPoint.tmpfs(
-            destination,
-            readWrite,
-            new MountPoint.Tmpfs(request.tmpfsSizeBytes(), request.tmpfsMode()));
+        var options = new MountPoint.Tmpfs(request.tmpfsSizeBytes(), request.tmpfsMode());
+        return new Pending(destination, () -> MountPoint.tmpfs(destination, readWrite, options));
       }
       default ->
           throw new EngineFault.InvalidArgument(
@@ -201,7 +235,7 @@ final class MountPlanner {
     }
   }
 
-  private MountPoint tmpfs(String path, String options) {
+  private Pending tmpfs(String path, String options) {
     String destination = destination(path);
     long size = 0;
     int mode = 0;
@@ -219,7 +253,9 @@ final class MountPlanner {
         readWrite = false;
       }
     }
-    return MountPoint.tmpfs(destination, readWrite, new MountPoint.Tmpfs(size, mode));
+    var tmpfs = new MountPoint.Tmpfs(size, mode);
+    boolean writable = readWrite;
+    return new Pending(destination, () -> MountPoint.tmpfs(destination, writable, tmpfs));
   }
 
   private MountPoint anonymous(String destination, Map<String, String> labels, boolean noCopy) {
@@ -232,7 +268,7 @@ final class MountPlanner {
         .withNoCopy(noCopy);
   }
 
-  private static void put(Map<String, MountPoint> mounts, MountPoint mount) {
+  private static void put(Map<String, Pending> mounts, Pending mount) {
     if (mounts.putIfAbsent(mount.destination(), mount) != null) {
       throw new EngineFault.InvalidArgument("Duplicate mount point: " + mount.destination());
     }
