@@ -10,9 +10,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * What happens when a container's process ends: its state becomes {@code exited} (or {@code
- * restarting}) with the exit code, what the run held is released, waiters and followers are told,
- * {@code die} is published, and then it is removed ({@code AutoRemove}) or started again after a
- * delay (its restart policy).
+ * restarting}) with the exit code, {@code die} is published, what the run held is released, waiters
+ * and followers are told (in dockerd's order), and then it is removed ({@code AutoRemove}) or
+ * started again after a delay (its restart policy).
  */
 final class ExitHandling {
 
@@ -62,13 +62,13 @@ final class ExitHandling {
       Container exited =
           running.withState(state -> state.exited(exitCode, finishedAt, oomKilled, restart));
       registry.save(entry, exited);
+      events.publish(exited, "die", Map.of("exitCode", Integer.toString(exitCode)));
       List<String> problems = teardown.releaseRun(exited);
       if (!problems.isEmpty()) {
         exited = exited.withState(state -> state.failed(String.join("; ", problems)));
         registry.save(entry, exited);
       }
       entry.runEnded(exitCode);
-      events.publish(exited, "die", Map.of("exitCode", Integer.toString(exitCode)));
       if (exited.host().autoRemove() && !restart) {
         teardown.remove(entry, true);
       } else if (restart) {
