@@ -38,6 +38,9 @@ public final class ContainerService implements NetworkAttachments, AutoCloseable
   /** How long a SIGKILLed container may take to be reported gone. */
   private static final Duration KILL_TIMEOUT = Duration.ofSeconds(30);
 
+  /** How often a kill that seems unanswered checks runc for a process that is gone. */
+  private static final Duration KILL_POLL = Duration.ofMillis(500);
+
   private static final Duration DEFAULT_STOP_TIMEOUT = Duration.ofSeconds(10);
 
   private final ContainerSubsystems parts;
@@ -139,10 +142,7 @@ public final class ContainerService implements NetworkAttachments, AutoCloseable
     signal(container, stopSignal);
     if (!awaitEnd(runEnd, grace)) {
       signal(container, Signal.KILL);
-      if (!awaitEnd(runEnd, Optional.of(KILL_TIMEOUT))) {
-        throw new EngineFault.Internal(
-            "container " + container.id() + " did not exit after SIGKILL", null);
-      }
+      awaitKilled(entry, runEnd);
     }
     events.publish(entry.current(), "stop");
   }
@@ -235,9 +235,8 @@ public final class ContainerService implements NetworkAttachments, AutoCloseable
     } finally {
       entry.lock().unlock();
     }
-    if (runEnd != null && !awaitEnd(runEnd, Optional.of(KILL_TIMEOUT))) {
-      throw new EngineFault.Internal(
-          "container " + entry.id() + " did not exit after SIGKILL", null);
+    if (runEnd != null) {
+      awaitKilled(entry, runEnd);
     }
     entry.lock().lock();
     try {
@@ -374,6 +373,34 @@ public final class ContainerService implements NetworkAttachments, AutoCloseable
         parts.directoryOf(id).path(),
         sizeRw,
         sizeRootFs);
+  }
+
+  /**
+   * Waits for a SIGKILLed container's exit to be handled. When runc says the process is gone but no
+   * exit arrives (its conmon died, so none will be written), the exit is handled here, with the
+   * code conmon recorded if any, else 137.
+   *
+   * @throws EngineFault.Internal when the process outlives SIGKILL
+   */
+  private void awaitKilled(ContainerEntry entry, CompletableFuture<Void> runEnd)
+      throws InterruptedException {
+    String id = entry.id();
+    for (long waited = 0; waited < KILL_TIMEOUT.toMillis(); waited += KILL_POLL.toMillis()) {
+      if (awaitEnd(runEnd, Optional.of(KILL_POLL))) {
+        return;
+      }
+      boolean alive = parts.runtime().state(id).map(state -> state.isAlive()).orElse(false);
+      if (!alive) {
+        Optional<ContainerExit> recorded = parts.runtime().monitor().exitOf(id);
+        exits.handle(
+            id,
+            recorded.map(ContainerExit::exitCode).orElse(StartupReconciler.KILLED_EXIT_CODE),
+            recorded.map(ContainerExit::finishedAt).orElse(parts.clock().instant()),
+            recorded.map(ContainerExit::oomKilled).orElse(false));
+        return;
+      }
+    }
+    throw new EngineFault.Internal("container " + id + " did not exit after SIGKILL", null);
   }
 
   private void signal(Container container, Signal signal) {

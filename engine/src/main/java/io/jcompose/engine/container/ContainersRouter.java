@@ -52,7 +52,8 @@ public final class ContainersRouter implements ApiRouter {
         .post("/containers/{id}/rename", this::rename)
         .delete("/containers/{id}", this::remove)
         .get("/containers/{id}/logs", this::logs)
-        .post("/containers/{id}/attach", this::attach);
+        .post("/containers/{id}/attach", this::attach)
+        .post("/containers/{id}/resize", this::resize);
   }
 
   record CreatedBody(
@@ -233,6 +234,15 @@ public final class ContainersRouter implements ApiRouter {
             }
           }
         });
+  }
+
+  /**
+   * Accepted and ignored: the CLI resizes a TTY container after {@code run -t}; conmon's terminal
+   * keeps its initial size until attach with stdin exists.
+   */
+  private Response resize(Request request) {
+    containers.inspect(id(request), false);
+    return Response.empty(200);
   }
 
   private static void readAll(LogTarget target, LogQuery query, LogWriter writer)

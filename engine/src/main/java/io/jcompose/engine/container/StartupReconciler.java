@@ -30,7 +30,9 @@ final class StartupReconciler {
   /** What a run whose exit status was lost reports, as dockerd after a host restart. */
   static final int LOST_EXIT_CODE = 255;
 
-  private static final int KILLED_EXIT_CODE = 137;
+  /** What a SIGKILLed process reports. */
+  static final int KILLED_EXIT_CODE = 137;
+
   private static final Pattern CONTAINER_ID = Pattern.compile("[0-9a-f]{64}");
 
   private final ContainerSubsystems parts;

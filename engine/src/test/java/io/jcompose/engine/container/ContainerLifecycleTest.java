@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jcompose.engine.http.TestClient;
+import java.nio.file.Files;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -103,6 +104,27 @@ class ContainerLifecycleTest extends EngineTestBase {
             "network disconnect",
             "container stop",
             "container destroy");
+  }
+
+  @Test
+  void aContainerWhoseConmonDied_isStillStoppedAndRemoved() throws Exception {
+    String stopped = engine.create("", "{\"Image\":\"busybox\",\"Cmd\":[\"sleep\",\"100\"]}");
+    String removed = engine.create("", "{\"Image\":\"busybox\",\"Cmd\":[\"sleep\",\"100\"]}");
+    for (String id : List.of(stopped, removed)) {
+      assertThat(engine.post("/containers/" + id + "/start").status()).isEqualTo(204);
+      long conmon =
+          Long.parseLong(
+              Files.readString(engine.dataRoot.resolve("containers/" + id + "/conmon.pid"))
+                  .strip());
+      ProcessHandle.of(conmon).orElseThrow().destroyForcibly();
+      ProcessHandle.of(conmon).ifPresent(process -> process.onExit().join());
+    }
+
+    assertThat(engine.post("/containers/" + stopped + "/stop?t=0").status()).isEqualTo(204);
+    assertThat(inspect(stopped).path("State").path("ExitCode").asInt()).isEqualTo(137);
+    assertThat(engine.delete("/containers/" + removed + "?force=1").status()).isEqualTo(204);
+    assertThat(engine.get("/containers/" + removed + "/json").status()).isEqualTo(404);
+    assertThat(engine.delete("/containers/" + stopped).status()).isEqualTo(204);
   }
 
   @Test
