@@ -20,7 +20,6 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -260,10 +259,5 @@ final class ContainerLauncher {
 
   static String messageOf(Throwable failure) {
     return failure.getMessage() == null ? failure.toString() : failure.getMessage();
-  }
-
-  /** The attributes of a {@code kill} event. */
-  static Map<String, String> signalAttribute(int signal) {
-    return Map.of("signal", Integer.toString(signal));
   }
 }
