@@ -3,6 +3,7 @@ package io.jcompose.engine.container;
 import io.jcompose.engine.fault.EngineFault;
 import io.jcompose.engine.logs.ContainerLog;
 import io.jcompose.engine.runtime.ContainerExit;
+import io.jcompose.engine.runtime.ExecResult;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,6 +31,7 @@ public final class ContainerService implements NetworkAttachments, AutoCloseable
   private final ExitHandling exits;
   private final ContainerStopper stopper;
   private final ContainerViews views;
+  private final ContainerExecs execs;
   private final Consumer<ContainerExit> exitListener;
 
   private ContainerService(ContainerRegistry registry, ContainerSubsystems parts) {
@@ -42,6 +44,7 @@ public final class ContainerService implements NetworkAttachments, AutoCloseable
     this.exits = new ExitHandling(parts, registry, events, teardown, launcher);
     this.stopper = new ContainerStopper(parts, registry, events, exits);
     this.views = new ContainerViews(parts);
+    this.execs = new ContainerExecs(parts, registry, events);
     this.exitListener = exits::onExit;
   }
 
@@ -220,6 +223,52 @@ public final class ContainerService implements NetworkAttachments, AutoCloseable
   /** Publishes the {@code attach} event of a client attaching. */
   public void attached(String containerId) {
     registry.byId(containerId).ifPresent(entry -> events.publish(entry.current(), "attach"));
+  }
+
+  /**
+   * Makes an exec instance in a running container.
+   *
+   * @return its id
+   * @throws EngineFault.Conflict when the container is not running
+   */
+  String createExec(String containerReference, ContainerExecs.ExecSpec spec) {
+    return execs.create(containerReference, spec);
+  }
+
+  /**
+   * Marks an exec as started, so a second start is refused at once.
+   *
+   * @throws EngineFault.NotFound {@code No such exec instance: x}
+   * @throws EngineFault.Conflict when it ran already or its container stopped
+   */
+  ContainerExecs.ExecView claimExec(String execId) {
+    return execs.claim(execId);
+  }
+
+  /** Runs a claimed exec and returns what it printed; interrupting the caller kills it. */
+  ExecResult runExec(ContainerExecs.ExecView exec) throws InterruptedException {
+    return execs.run(exec);
+  }
+
+  /** Runs a claimed exec on a thread of its own; its output is dropped. */
+  void runExecDetached(ContainerExecs.ExecView exec) {
+    parts
+        .threads()
+        .newThread(
+            () -> {
+              try {
+                execs.run(exec);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              } catch (RuntimeException e) {
+                // the exec's exit code (126) tells it failed
+              }
+            })
+        .start();
+  }
+
+  ContainerExecs.ExecView inspectExec(String execId) {
+    return execs.inspect(execId);
   }
 
   @Override

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 
 /**
  * What the container service is built on; the engine's composition root makes each part.
@@ -19,6 +20,7 @@ import java.util.concurrent.ScheduledExecutorService;
  *     the snapshotter mounts rootfs in
  * @param cgroupParent {@code /jcompose}: each container's cgroup is {@code <parent>/<id>}
  * @param tasks runs exit handling and delayed restarts; the composition root owns and closes it
+ * @param threads makes a thread for each detached exec (it ends with the exec)
  */
 public record ContainerSubsystems(
     Path containersDirectory,
@@ -31,7 +33,8 @@ public record ContainerSubsystems(
     EventBus events,
     BundleWriter bundles,
     Clock clock,
-    ScheduledExecutorService tasks) {
+    ScheduledExecutorService tasks,
+    ThreadFactory threads) {
 
   public ContainerSubsystems {
     Objects.requireNonNull(containersDirectory, "containersDirectory");
@@ -45,6 +48,7 @@ public record ContainerSubsystems(
     Objects.requireNonNull(bundles, "bundles");
     Objects.requireNonNull(clock, "clock");
     Objects.requireNonNull(tasks, "tasks");
+    Objects.requireNonNull(threads, "threads");
     if (!cgroupParent.startsWith("/") || cgroupParent.length() < 2 || cgroupParent.endsWith("/")) {
       throw new IllegalArgumentException(
           "cgroup parent \"" + cgroupParent + "\" must be absolute, like /jcompose");

@@ -5,6 +5,7 @@ import io.jcompose.engine.api.HostFacts;
 import io.jcompose.engine.api.Inventory;
 import io.jcompose.engine.api.SystemRouter;
 import io.jcompose.engine.container.ContainersRouter;
+import io.jcompose.engine.container.ExecRouter;
 import io.jcompose.engine.event.EventBus;
 import io.jcompose.engine.event.EventsRouter;
 import io.jcompose.engine.fault.EngineFault;
@@ -116,7 +117,8 @@ public final class EngineDaemon implements AutoCloseable {
               new VolumesRouter(parts.volumes()),
               // ImagesRouter: parts.images(); NetworksRouter: parts.networks() and
               // parts.containers() as its NetworkAttachments
-              new ContainersRouter(parts.containers(), clock));
+              new ContainersRouter(parts.containers(), clock),
+              new ExecRouter(parts.containers()));
 
       var setup =
           new ServerSetup(

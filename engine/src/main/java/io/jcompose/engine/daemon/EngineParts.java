@@ -120,7 +120,8 @@ public final class EngineParts implements AutoCloseable {
                       EngineLimits.ofThisProcess(),
                       Files.isRegularFile(TINI) ? Optional.of(TINI) : Optional.empty()),
                   clock,
-                  tasks));
+                  tasks,
+                  threads.apply("engine-exec")));
       closing.push(containers);
       return new EngineParts(registry, volumes, images, networks, containers, closing);
     } catch (RuntimeException e) {
