@@ -4,6 +4,8 @@ import io.jcompose.engine.api.EngineFacts;
 import io.jcompose.engine.api.HostFacts;
 import io.jcompose.engine.api.Inventory;
 import io.jcompose.engine.api.SystemRouter;
+import io.jcompose.engine.container.ContainersRouter;
+import io.jcompose.engine.container.ExecRouter;
 import io.jcompose.engine.event.EventBus;
 import io.jcompose.engine.event.EventsRouter;
 import io.jcompose.engine.fault.EngineFault;
@@ -13,8 +15,7 @@ import io.jcompose.engine.http.RouteTable;
 import io.jcompose.engine.http.ServerIdentity;
 import io.jcompose.engine.http.ServerNotice;
 import io.jcompose.engine.http.ServerSetup;
-import io.jcompose.engine.volume.LocalVolumes;
-import io.jcompose.engine.volume.VolumeUsage;
+import io.jcompose.engine.image.ImageFilter;
 import io.jcompose.engine.volume.VolumesRouter;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
@@ -22,7 +23,11 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -34,6 +39,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.IntSupplier;
 
 /**
  * The bundled engine: builds every part, serves the Docker API on the unix socket, and owns the
@@ -54,13 +60,16 @@ public final class EngineDaemon implements AutoCloseable {
   private final ApiServer server;
   private final EventLoopGroup eventLoops;
   private final ThreadPoolExecutor requests;
+  private final EngineParts parts;
   private final CountDownLatch closed = new CountDownLatch(1);
   private boolean closing;
 
-  private EngineDaemon(ApiServer server, EventLoopGroup eventLoops, ThreadPoolExecutor requests) {
+  private EngineDaemon(
+      ApiServer server, EventLoopGroup eventLoops, ThreadPoolExecutor requests, EngineParts parts) {
     this.server = server;
     this.eventLoops = eventLoops;
     this.requests = requests;
+    this.parts = parts;
   }
 
   /**
@@ -73,6 +82,7 @@ public final class EngineDaemon implements AutoCloseable {
   public static EngineDaemon start(EngineOptions options, Consumer<ServerNotice> notices) {
     Clock clock = Clock.systemUTC();
     createDataRoot(options.dataRoot());
+    refuseIfServed(options.socketPath());
     EventLoopGroup eventLoops =
         new MultiThreadIoEventLoopGroup(
             2, new DefaultThreadFactory("engine-io", true), NioIoHandler.newFactory());
@@ -84,9 +94,10 @@ public final class EngineDaemon implements AutoCloseable {
             TimeUnit.SECONDS,
             new SynchronousQueue<>(),
             requestThreads(notices));
+    EngineParts parts = null;
     try {
       var events = new EventBus(clock, EventBus.DEFAULT_HISTORY);
-      var volumes = new LocalVolumes(options.dataRoot(), events, VolumeUsage.NONE, clock);
+      parts = EngineParts.open(options, events, clock, name -> engineThreads(name, notices));
       var facts =
           new EngineFacts(
               EngineId.loadOrCreate(options.dataRoot()),
@@ -98,9 +109,16 @@ public final class EngineDaemon implements AutoCloseable {
       List<ApiRouter> routers =
           List.of(
               new SystemRouter(
-                  facts, Inventory.withoutContainersOrImages(events::listenerCount), clock),
+                  facts,
+                  new Inventory(
+                      parts.registry()::counts, inventoryImages(parts), events::listenerCount),
+                  clock),
               new EventsRouter(events),
-              new VolumesRouter(volumes));
+              new VolumesRouter(parts.volumes()),
+              // ImagesRouter: parts.images(); NetworksRouter: parts.networks() and
+              // parts.containers() as its NetworkAttachments
+              new ContainersRouter(parts.containers(), clock),
+              new ExecRouter(parts.containers()));
 
       var setup =
           new ServerSetup(
@@ -110,8 +128,11 @@ public final class EngineDaemon implements AutoCloseable {
               clock,
               notices);
       var server = ApiServer.bind(options.socketPath(), RouteTable.of(routers), setup);
-      return new EngineDaemon(server, eventLoops, requests);
+      return new EngineDaemon(server, eventLoops, requests, parts);
     } catch (RuntimeException e) {
+      if (parts != null) {
+        parts.close();
+      }
       requests.shutdownNow();
       eventLoops.shutdownGracefully(0, 0, TimeUnit.SECONDS).awaitUninterruptibly();
       throw e;
@@ -139,14 +160,18 @@ public final class EngineDaemon implements AutoCloseable {
     try {
       server.close();
     } finally {
-      requests.shutdownNow();
-      eventLoops.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
       try {
-        requests.awaitTermination(5, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
+        parts.close();
+      } finally {
+        requests.shutdownNow();
+        eventLoops.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
+        try {
+          requests.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        closed.countDown();
       }
-      closed.countDown();
     }
   }
 
@@ -204,9 +229,14 @@ public final class EngineDaemon implements AutoCloseable {
   }
 
   private static ThreadFactory requestThreads(Consumer<ServerNotice> notices) {
+    return engineThreads("engine-request", notices);
+  }
+
+  /** Daemon threads named {@code <name>-N} whose uncaught errors become notices. */
+  private static ThreadFactory engineThreads(String name, Consumer<ServerNotice> notices) {
     var counter = new AtomicInteger();
     return work -> {
-      var thread = new Thread(work, "engine-request-" + counter.incrementAndGet());
+      var thread = new Thread(work, name + "-" + counter.incrementAndGet());
       thread.setDaemon(true);
       thread.setUncaughtExceptionHandler(
           (failed, error) ->
@@ -215,12 +245,33 @@ public final class EngineDaemon implements AutoCloseable {
     };
   }
 
+  /**
+   * Fails before anything is opened when an engine answers on the socket: a second engine on the
+   * same data root would otherwise reconcile the first one's containers before finding out.
+   */
+  private static void refuseIfServed(Path socketPath) {
+    if (!Files.exists(socketPath, LinkOption.NOFOLLOW_LINKS)) {
+      return;
+    }
+    try (SocketChannel probe = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+      probe.connect(UnixDomainSocketAddress.of(socketPath));
+    } catch (IOException | UnsupportedOperationException nobodyAnswers) {
+      return;
+    }
+    throw new EngineFault.Conflict(
+        "another engine is listening on " + socketPath + "; stop it or choose another --host");
+  }
+
   private static void createDataRoot(Path dataRoot) {
     try {
       Files.createDirectories(dataRoot);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create the data root " + dataRoot, e);
     }
+  }
+
+  private static IntSupplier inventoryImages(EngineParts parts) {
+    return () -> parts.images().list(ImageFilter.ALL).size();
   }
 
   private static String jcomposeVersion() {

@@ -40,7 +40,10 @@ class DockerCliTest {
     socket = directory.resolve("engine.sock");
     dataRoot = directory.resolve("data");
     daemon =
-        EngineDaemon.start(new EngineOptions(socket, dataRoot, ApiVersions.DEFAULT), notices::add);
+        EngineDaemon.start(
+            new EngineOptions(socket, dataRoot, ApiVersions.DEFAULT)
+                .withHost(IsolatedHost.in(directory)),
+            notices::add);
   }
 
   @AfterEach

@@ -51,7 +51,8 @@ class EngineDaemonTest {
   }
 
   private EngineOptions options() {
-    return new EngineOptions(socket, dataRoot, ApiVersions.DEFAULT);
+    return new EngineOptions(socket, dataRoot, ApiVersions.DEFAULT)
+        .withHost(IsolatedHost.in(directory));
   }
 
   @Test
@@ -125,13 +126,22 @@ class EngineDaemonTest {
   void mainRunsInTheForegroundUntilSigterm() throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     var command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path")));
+    EngineOptions.HostResources host = IsolatedHost.in(directory);
     command.addAll(
         List.of(
             EngineDaemon.class.getName(),
             "--host",
             "unix://" + socket,
             "--data-root",
-            dataRoot.toString()));
+            dataRoot.toString(),
+            "--exec-root",
+            host.execRoot().toString(),
+            "--cgroup-parent",
+            host.cgroupParent(),
+            "--network-prefix",
+            host.networks().namePrefix(),
+            "--network-pool",
+            "10.240.0.0/16"));
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
     try {
       var output = new BufferedReader(new InputStreamReader(process.getInputStream()));

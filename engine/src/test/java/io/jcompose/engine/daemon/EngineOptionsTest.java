@@ -30,6 +30,32 @@ class EngineOptionsTest {
   }
 
   @Test
+  void hostResourcesDefaultToTheProductionOnesAndAreReadFromFlags() {
+    assertThat(EngineOptions.parse(List.of()).host())
+        .isEqualTo(EngineOptions.HostResources.DEFAULT);
+
+    var options =
+        EngineOptions.parse(
+            List.of(
+                "--exec-root=/tmp/x/exec",
+                "--cgroup-parent",
+                "/jct1",
+                "--network-prefix",
+                "jct1",
+                "--network-pool",
+                "10.77.0.0/16"));
+
+    assertThat(options.host().execRoot()).isEqualTo(Path.of("/tmp/x/exec"));
+    assertThat(options.host().cgroupParent()).isEqualTo("/jct1");
+    assertThat(options.host().networks().namePrefix()).isEqualTo("jct1");
+    assertThat(options.host().networks().pool()).hasToString("10.77.0.0/16");
+    assertThatThrownBy(() -> EngineOptions.parse(List.of("--cgroup-parent", "relative")))
+        .hasMessageContaining("\"relative\"");
+    assertThatThrownBy(() -> EngineOptions.parse(List.of("--network-prefix", "Bad-Prefix")))
+        .hasMessageContaining("\"Bad-Prefix\"");
+  }
+
+  @Test
   void mistakesAreRefusedQuotingTheArgument() {
     assertThatThrownBy(() -> EngineOptions.parse(List.of("--host", "tcp://0.0.0.0:2375")))
         .hasMessageContaining("\"tcp://0.0.0.0:2375\"")

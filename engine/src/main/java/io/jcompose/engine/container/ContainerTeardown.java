@@ -1,0 +1,116 @@
+package io.jcompose.engine.container;
+
+import io.jcompose.engine.fault.EngineFault;
+import io.jcompose.engine.network.Endpoint;
+import io.jcompose.engine.network.Network;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Takes a container's run apart after it ended (runtime state, rootfs mount, network endpoints and
+ * published ports; the rootfs's upper dir stays), and removes a container entirely. Both are safe
+ * to repeat: what is already gone is skipped.
+ */
+final class ContainerTeardown {
+
+  private final ContainerSubsystems parts;
+  private final ContainerRegistry registry;
+  private final ContainerEvents events;
+
+  ContainerTeardown(ContainerSubsystems parts, ContainerRegistry registry, ContainerEvents events) {
+    this.parts = parts;
+    this.registry = registry;
+    this.events = events;
+  }
+
+  /**
+   * Releases what a run held, in the teardown order: runc's state and cgroup, the rootfs mount,
+   * then the ports, veths and namespace.
+   *
+   * @return what could not be released, described; empty when all went
+   */
+  List<String> releaseRun(Container container) {
+    String id = container.id();
+    var problems = new ArrayList<String>();
+    try {
+      if (parts.runtime().state(id).isPresent()) {
+        parts.runtime().delete(id, true);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      problems.add("interrupted while deleting the container from runc");
+    } catch (RuntimeException e) {
+      problems.add(ContainerLauncher.messageOf(e));
+    }
+    try {
+      parts.snapshots().unmount(id);
+    } catch (RuntimeException e) {
+      problems.add(ContainerLauncher.messageOf(e));
+    }
+    try {
+      List<Endpoint> endpoints = parts.networks().endpointsOf(id);
+      parts.networks().release(id);
+      for (Endpoint endpoint : endpoints) {
+        network(endpoint.networkId())
+            .ifPresent(network -> events.network("disconnect", network, id));
+      }
+    } catch (RuntimeException e) {
+      problems.add(ContainerLauncher.messageOf(e));
+    }
+    return problems;
+  }
+
+  /**
+   * Removes a container that is not running: its run's leftovers, its rootfs and directory, its
+   * record, and with {@code anonymousVolumes} the volumes made for it alone. The caller holds its
+   * lock. Waiters for its removal are told.
+   *
+   * @throws EngineFault.Internal when its files cannot be removed (it is then {@code dead})
+   */
+  void remove(ContainerEntry entry, boolean anonymousVolumes) {
+    Container container = entry.current();
+    String id = container.id();
+    registry.save(
+        entry, container.withState(state -> state.withStatus(ContainerState.Status.REMOVING)));
+    try {
+      releaseRun(container);
+      parts.snapshots().release(id);
+      parts.runtime().remove(id, parts.directoryOf(id).bundle());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      markDead(entry, container);
+      throw new EngineFault.Internal("interrupted while removing " + id, e);
+    } catch (RuntimeException e) {
+      markDead(entry, container);
+      throw new EngineFault.Internal(
+          "cannot remove container " + id + ": " + ContainerLauncher.messageOf(e), e);
+    }
+    registry.remove(entry);
+    if (anonymousVolumes) {
+      for (MountPoint mount : container.mounts()) {
+        if (mount.anonymous()) {
+          try {
+            parts.volumes().remove(mount.name(), true);
+          } catch (EngineFault.Conflict e) {
+            // another container still mounts it (VolumesFrom); it stays
+          }
+        }
+      }
+    }
+    events.publish(container, "destroy");
+    entry.removed(container.state().exitCode());
+  }
+
+  private void markDead(ContainerEntry entry, Container container) {
+    registry.save(
+        entry, container.withState(state -> state.withStatus(ContainerState.Status.DEAD)));
+  }
+
+  private java.util.Optional<Network> network(String networkId) {
+    try {
+      return java.util.Optional.of(parts.networks().inspect(networkId));
+    } catch (EngineFault.NotFound e) {
+      return java.util.Optional.empty();
+    }
+  }
+}

@@ -1,0 +1,83 @@
+package io.jcompose.engine.container;
+
+import io.jcompose.engine.fault.EngineFault;
+import io.jcompose.engine.network.Endpoint;
+import io.jcompose.engine.network.Network;
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.HashMap;
+import java.util.List;
+import java.util.OptionalLong;
+
+/** Builds {@link ContainerView}s: a container and its live endpoints, ports, networks, sizes. */
+final class ContainerViews {
+
+  private final ContainerSubsystems parts;
+
+  ContainerViews(ContainerSubsystems parts) {
+    this.parts = parts;
+  }
+
+  /** The container with what the networks and the image store know of it now. */
+  ContainerView of(Container container, boolean size) {
+    String id = container.id();
+    List<Endpoint> endpoints = parts.networks().endpointsOf(id);
+    var networks = new HashMap<String, Network>();
+    for (NetworkAttachment attachment : container.networks()) {
+      try {
+        Network network = parts.networks().inspect(attachment.networkId());
+        networks.put(network.id(), network);
+      } catch (EngineFault.NotFound e) {
+        // removed since; inspect leaves it out
+      }
+    }
+    OptionalLong sizeRw = OptionalLong.empty();
+    OptionalLong sizeRootFs = OptionalLong.empty();
+    if (size) {
+      long upper = sizeOf(parts.directoryOf(id).path().resolve("upper"));
+      sizeRw = OptionalLong.of(upper);
+      long image =
+          parts.images().find(container.imageId().toString()).map(each -> each.size()).orElse(0L);
+      sizeRootFs = OptionalLong.of(upper + image);
+    }
+    return new ContainerView(
+        container,
+        endpoints,
+        container.isRunning() ? parts.networks().published(id) : List.of(),
+        networks,
+        parts.networks().namespacePath(id),
+        parts.directoryOf(id).path(),
+        sizeRw,
+        sizeRootFs);
+  }
+
+  private static long sizeOf(Path root) {
+    long[] total = {0};
+    if (!Files.isDirectory(root)) {
+      return 0;
+    }
+    try {
+      Files.walkFileTree(
+          root,
+          new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+              total[0] += attributes.size();
+              return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException failure) {
+              return FileVisitResult.CONTINUE;
+            }
+          });
+    } catch (IOException e) {
+      return total[0];
+    }
+    return total[0];
+  }
+}

@@ -1,0 +1,107 @@
+package io.jcompose.engine.container;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** The real docker CLI (28.2.2) runs containers on the engine. */
+class DockerCliContainersTest extends EngineTestBase {
+
+  @Test
+  void run_exitsWithTheContainersExitCode_andKeepsTheExitedContainer() throws Exception {
+    EngineFixture.Run run =
+        engine.docker("run", "--name", "three", "busybox", "sh", "-c", "exit 3");
+
+    assertThat(run.exitCode()).as(run.stderr()).isEqualTo(3);
+    assertThat(
+            engine.docker("ps", "-a", "--filter", "name=three", "--format", "{{.Status}}").stdout())
+        .startsWith("Exited (3) ");
+    assertThat(engine.docker("rm", "three").exitCode()).isZero();
+  }
+
+  @Test
+  void runDetachedWithAPublishedPort_servesHttp_andPsInspectLogsStopRmWork() throws Exception {
+    int port = EngineFixture.freePort();
+    EngineFixture.Run run =
+        engine.docker(
+            "run",
+            "-d",
+            "--name",
+            "web",
+            "-p",
+            port + ":80",
+            "busybox",
+            "sh",
+            "-c",
+            "echo hello > /tmp/index.html; echo serving; exec httpd -f -p 80 -h /tmp");
+    assertThat(run.exitCode()).as(run.stderr()).isZero();
+    String id = run.stdout().strip();
+    assertThat(id).matches("[0-9a-f]{64}");
+
+    assertThat(EngineFixture.httpGet(port)).isEqualTo("hello\n");
+
+    String ps = engine.docker("ps", "-a", "--format", "{{.Names}}|{{.Status}}|{{.Ports}}").stdout();
+    assertThat(ps).contains("web|Up ").contains("0.0.0.0:" + port + "->80/tcp");
+    assertThat(
+            engine
+                .docker(
+                    "inspect",
+                    "--format",
+                    "{{.Id}} {{.State.Status}} {{.Name}} {{(index (index .NetworkSettings.Ports \"80/tcp\") 0).HostPort}}",
+                    "web")
+                .stdout())
+        .isEqualTo(id + " running /web " + port + "\n");
+    assertThat(engine.docker("logs", "web").stdout()).isEqualTo("serving\n");
+
+    EngineFixture.Run stop = engine.docker("stop", "-t", "1", "web");
+    assertThat(stop.stdout()).as(stop.stderr()).isEqualTo("web\n");
+    assertThat(engine.docker("inspect", "--format", "{{.State.Status}}", "web").stdout())
+        .isEqualTo("exited\n");
+    assertThat(engine.docker("start", "web").exitCode()).isZero();
+    assertThat(EngineFixture.httpGet(port)).isEqualTo("hello\n");
+    EngineFixture.Run remove = engine.docker("rm", "-f", "web");
+    assertThat(remove.stdout()).as(remove.stderr()).isEqualTo("web\n");
+    assertThat(engine.docker("ps", "-aq", "--filter", "name=web").stdout()).isEmpty();
+  }
+
+  @Test
+  void twoContainersOnAUserNetwork_resolveEachOtherByName() throws Exception {
+    EngineFixture.Run server =
+        engine.docker(
+            "run",
+            "-d",
+            "--name",
+            "named-server",
+            "--network",
+            "front",
+            "busybox",
+            "sh",
+            "-c",
+            "echo from-server > /tmp/index.html; exec httpd -f -p 80 -h /tmp");
+    assertThat(server.exitCode()).as(server.stderr()).isZero();
+
+    EngineFixture.Run client =
+        engine.docker(
+            "run",
+            "--rm",
+            "--network",
+            "front",
+            "busybox",
+            "sh",
+            "-c",
+            "nslookup named-server >/dev/null && /bin/busybox timeout 5 wget -q -O- http://named-server/");
+
+    assertThat(client.stdout()).as(client.stderr()).isEqualTo("from-server\n");
+    assertThat(client.exitCode()).isZero();
+    assertThat(engine.docker("rm", "-f", "named-server").exitCode()).isZero();
+  }
+
+  @Test
+  void runRm_printsTheOutput_exitsZero_andRemovesTheContainer() throws Exception {
+    EngineFixture.Run run = engine.docker("run", "--rm", "busybox", "echo", "hi");
+
+    assertThat(run.stdout()).as(run.stderr()).isEqualTo("hi\n");
+    assertThat(run.exitCode()).isZero();
+    assertThat(engine.docker("ps", "-aq").stdout()).isEmpty();
+  }
+}
