@@ -16,6 +16,8 @@ import io.jcompose.engine.http.ServerIdentity;
 import io.jcompose.engine.http.ServerNotice;
 import io.jcompose.engine.http.ServerSetup;
 import io.jcompose.engine.image.ImageFilter;
+import io.jcompose.engine.image.ImagesRouter;
+import io.jcompose.engine.network.NetworksRouter;
 import io.jcompose.engine.volume.VolumesRouter;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
@@ -115,8 +117,8 @@ public final class EngineDaemon implements AutoCloseable {
                   clock),
               new EventsRouter(events),
               new VolumesRouter(parts.volumes()),
-              // ImagesRouter: parts.images(); NetworksRouter: parts.networks() and
-              // parts.containers() as its NetworkAttachments
+              new ImagesRouter(parts.images(), events),
+              new NetworksRouter(parts.networks(), parts.containers()),
               new ContainersRouter(parts.containers(), clock),
               new ExecRouter(parts.containers()));
 
