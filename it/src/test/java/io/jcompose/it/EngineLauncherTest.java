@@ -60,7 +60,14 @@ class EngineLauncherTest {
   void engineRun_servesTheDockerCli_andStatusEnvStopControlIt() throws Exception {
     assertThat(jcompose("engine", "status").exitCode()).isEqualTo(1);
 
-    engine = start("engine", "run", "--data-root", directory.resolve("data").toString());
+    engine =
+        start(
+            "engine",
+            "run",
+            "--data-root",
+            directory.resolve("data").toString(),
+            "--exec-root",
+            directory.resolve("exec").toString());
     awaitSocket();
 
     Run status = jcompose("engine", "status");

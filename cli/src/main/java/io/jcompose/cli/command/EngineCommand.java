@@ -38,12 +38,18 @@ public final class EngineCommand {
           "Where the engine keeps images, containers and volumes (default /var/lib/jcompose).",
           "--data-root");
 
+  static final Option EXEC_ROOT =
+      Option.value(
+          "DIR",
+          "Where the runtime keeps its state, a tmpfs (default /run/jcompose).",
+          "--exec-root");
+
   /** The verb's line. */
   public static final Verb VERB =
       new Verb(
           "engine",
           "Run or control the bundled engine: run (foreground), status, stop, env.",
-          List.of(Option.help(), DATA_ROOT),
+          List.of(Option.help(), DATA_ROOT, EXEC_ROOT),
           List.of(new Positional("ACTION", "run, status, stop or env.", 1, 1)));
 
   private static final Duration STOP_WAIT = Duration.ofSeconds(30);
@@ -83,12 +89,18 @@ public final class EngineCommand {
 
   private int run(Path socket) throws InterruptedException {
     Path dataRoot = line.value(DATA_ROOT).map(Path::of).orElse(EngineOptions.DEFAULT_DATA_ROOT);
+    EngineOptions.HostResources host = EngineOptions.HostResources.DEFAULT;
+    if (line.value(EXEC_ROOT).isPresent()) {
+      host =
+          new EngineOptions.HostResources(
+              Path.of(line.value(EXEC_ROOT).get()), host.cgroupParent(), host.networks());
+    }
     PrintWriter err = global.context().err();
     EngineDaemon daemon;
     try {
       daemon =
           EngineDaemon.start(
-              new EngineOptions(socket, dataRoot, ApiVersions.DEFAULT),
+              new EngineOptions(socket, dataRoot, ApiVersions.DEFAULT, host),
               notice -> {
                 synchronized (err) {
                   err.println(Instant.now() + " jcompose engine: " + notice);
