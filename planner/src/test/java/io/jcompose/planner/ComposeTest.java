@@ -167,18 +167,22 @@ class ComposeTest {
     var polls = new AtomicInteger();
     Sleeper sleeper =
         duration -> {
-          if (polls.incrementAndGet() == 1) {
-            runtime.setHealth("demo-db-1", ContainerDetails.Health.STARTING);
-          } else if (polls.get() == 4) {
+          if (polls.incrementAndGet() == 3) {
             runtime.setHealth("demo-db-1", ContainerDetails.Health.HEALTHY);
             callsWhenHealthy.set(runtime.calls().size());
           }
           clock.advance(duration);
         };
-    runtime.holdCalls("inspectContainer", new CountDownLatch(0));
+    var release = new CountDownLatch(1);
+    runtime.holdCalls("startContainer", release);
 
-    compose(8, sleeper).up(project, UpOptions.defaults());
+    Future<?> up = runInBackground(() -> compose(8, sleeper).up(project, UpOptions.defaults()));
+    boolean dbStartHeld = runtime.awaitHeldCalls("startContainer", 1, Duration.ofSeconds(20));
+    runtime.setHealth("demo-db-1", ContainerDetails.Health.STARTING);
+    release.countDown();
+    up.get(30, TimeUnit.SECONDS);
 
+    assertThat(dbStartHeld).as("db's start is the first").isTrue();
     assertThat(callsWhenHealthy.get()).as("db became healthy during the wait").isPositive();
     List<String> calls = runtime.calls();
     assertThat(calls.indexOf("startContainer demo-init-1")).isGreaterThan(callsWhenHealthy.get());
