@@ -79,6 +79,8 @@ final class ContainerTeardown {
     String id = container.id();
     registry.save(
         entry, container.withState(state -> state.withStatus(ContainerState.Status.REMOVING)));
+    // followers of its output (an attach waiting for a start) end before its log file goes
+    entry.runEnded(container.state().exitCode());
     try {
       releaseRun(container);
       parts.snapshots().release(id);
