@@ -97,6 +97,43 @@ class DockerCliContainersTest extends EngineTestBase {
   }
 
   @Test
+  void hostAndNoneNetworks_giveTheHostsInterfacesOrOnlyLoopback() throws Exception {
+    EngineFixture.Run none =
+        engine.docker("run", "--rm", "--network", "none", "busybox", "ip", "-o", "link");
+    assertThat(none.exitCode()).as(none.stderr()).isZero();
+    assertThat(none.stdout().lines()).hasSize(1).allMatch(line -> line.contains(": lo:"));
+
+    EngineFixture.Run host =
+        engine.docker("run", "--rm", "--network", "host", "busybox", "ip", "-o", "link");
+    assertThat(host.exitCode()).as(host.stderr()).isZero();
+    assertThat(host.stdout().lines().count())
+        .isEqualTo(
+            io.jcompose.engine.host.HostCommand.run("ip", "-o", "link").stdout().lines().count());
+  }
+
+  @Test
+  void runWithEnvWorkdirUserAndInit_runsTheProcessSo() throws Exception {
+    EngineFixture.Run run =
+        engine.docker(
+            "run",
+            "--rm",
+            "--init",
+            "-e",
+            "GREETING=hello",
+            "-w",
+            "/made/here",
+            "-u",
+            "65534",
+            "busybox",
+            "sh",
+            "-c",
+            "echo $GREETING $(pwd) $(id -u) $(cat /proc/1/cmdline | tr '\\0' ' ')");
+
+    assertThat(run.exitCode()).as(run.stderr()).isZero();
+    assertThat(run.stdout()).startsWith("hello /made/here 65534 /sbin/docker-init -- sh -c");
+  }
+
+  @Test
   void runRm_printsTheOutput_exitsZero_andRemovesTheContainer() throws Exception {
     EngineFixture.Run run = engine.docker("run", "--rm", "busybox", "echo", "hi");
 
