@@ -2,6 +2,7 @@ package io.jcompose.engine.container;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
 /** The real docker CLI (28.2.2) runs containers on the engine. */
@@ -79,6 +80,12 @@ class DockerCliContainersTest extends EngineTestBase {
             "-c",
             "echo from-server > /tmp/index.html; exec httpd -f -p 80 -h /tmp");
     assertThat(server.exitCode()).as(server.stderr()).isZero();
+    String shortId = server.stdout().strip().substring(0, 12);
+    JsonNode endpoint =
+        inspect("named-server").path("NetworkSettings").path("Networks").path("front");
+    assertThat(endpoint.path("Aliases").toString()).isEqualTo("[\"" + shortId + "\"]");
+    assertThat(endpoint.path("DNSNames").toString())
+        .isEqualTo("[\"named-server\",\"" + shortId + "\"]");
 
     EngineFixture.Run client =
         engine.docker(
