@@ -36,11 +36,17 @@ final class ContainerLauncher {
   private final ContainerSubsystems parts;
   private final ContainerRegistry registry;
   private final ContainerEvents events;
+  private final HealthMonitor health;
 
-  ContainerLauncher(ContainerSubsystems parts, ContainerRegistry registry, ContainerEvents events) {
+  ContainerLauncher(
+      ContainerSubsystems parts,
+      ContainerRegistry registry,
+      ContainerEvents events,
+      HealthMonitor health) {
     this.parts = parts;
     this.registry = registry;
     this.events = events;
+    this.health = health;
   }
 
   /**
@@ -85,6 +91,7 @@ final class ContainerLauncher {
               state -> state.started(pid, parts.clock().instant(), byRestartPolicy));
       registry.save(entry, running);
       events.publish(running, "start");
+      health.started(running);
     } catch (RuntimeException e) {
       undo.run(e);
       registry.save(entry, container.withState(state -> state.failed(messageOf(e))));

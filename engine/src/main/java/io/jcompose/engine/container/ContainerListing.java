@@ -119,7 +119,7 @@ final class ContainerListing {
                 .contains(Integer.toString(container.state().exitCode())))) {
       return false;
     }
-    if (!filters.exactMatch("health", health(container))) {
+    if (!filters.exactMatch("health", health(view))) {
       return false;
     }
     if (filters.contains("ancestor")
@@ -156,11 +156,12 @@ final class ContainerListing {
     return imageIds.apply(value).map(imageId::equals).orElse(false);
   }
 
-  /** The health filter's value: none without a healthcheck; probes are not run yet. */
-  private static String health(Container container) {
-    ContainerConfig.Healthcheck check = container.config().healthcheck();
-    boolean disabled = check.test().size() == 1 && check.test().get(0).equals("NONE");
-    return !check.configured() || disabled ? "none" : "starting";
+  /** The health filter's value: none without a healthcheck. */
+  private static String health(ContainerView view) {
+    if (!HealthMonitor.checks(view.container())) {
+      return "none";
+    }
+    return view.health().map(HealthMonitor.Health::status).orElse(HealthMonitor.STARTING);
   }
 
   private Optional<ContainerView> reference(List<ContainerView> views, String key) {

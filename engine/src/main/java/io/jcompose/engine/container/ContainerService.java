@@ -26,6 +26,7 @@ public final class ContainerService implements NetworkAttachments, AutoCloseable
   private final ContainerRegistry registry;
   private final ContainerEvents events;
   private final ContainerFactory factory;
+  private final HealthMonitor health;
   private final ContainerLauncher launcher;
   private final ContainerTeardown teardown;
   private final ExitHandling exits;
@@ -39,11 +40,12 @@ public final class ContainerService implements NetworkAttachments, AutoCloseable
     this.registry = registry;
     this.events = new ContainerEvents(parts.events());
     this.factory = new ContainerFactory(parts, registry, events);
-    this.launcher = new ContainerLauncher(parts, registry, events);
-    this.teardown = new ContainerTeardown(parts, registry, events);
+    this.health = new HealthMonitor(parts, events);
+    this.launcher = new ContainerLauncher(parts, registry, events, health);
+    this.teardown = new ContainerTeardown(parts, registry, events, health);
     this.exits = new ExitHandling(parts, registry, events, teardown, launcher);
     this.stopper = new ContainerStopper(parts, registry, events, exits);
-    this.views = new ContainerViews(parts);
+    this.views = new ContainerViews(parts, health);
     this.execs = new ContainerExecs(parts, registry, events);
     this.exitListener = exits::onExit;
   }
@@ -55,7 +57,8 @@ public final class ContainerService implements NetworkAttachments, AutoCloseable
   public static ContainerService open(ContainerRegistry registry, ContainerSubsystems parts) {
     var service = new ContainerService(registry, parts);
     parts.runtime().monitor().addListener(service.exitListener);
-    new StartupReconciler(parts, registry, service.exits, service.teardown).reconcile();
+    new StartupReconciler(parts, registry, service.exits, service.teardown, service.health)
+        .reconcile();
     for (ContainerEntry entry : registry.entries()) {
       Container container = entry.current();
       if (!container.isRunning() && RestartDecision.startsWithEngine(container)) {

@@ -16,11 +16,17 @@ final class ContainerTeardown {
   private final ContainerSubsystems parts;
   private final ContainerRegistry registry;
   private final ContainerEvents events;
+  private final HealthMonitor health;
 
-  ContainerTeardown(ContainerSubsystems parts, ContainerRegistry registry, ContainerEvents events) {
+  ContainerTeardown(
+      ContainerSubsystems parts,
+      ContainerRegistry registry,
+      ContainerEvents events,
+      HealthMonitor health) {
     this.parts = parts;
     this.registry = registry;
     this.events = events;
+    this.health = health;
   }
 
   /**
@@ -31,6 +37,7 @@ final class ContainerTeardown {
    */
   List<String> releaseRun(Container container) {
     String id = container.id();
+    health.stopped(id);
     var problems = new ArrayList<String>();
     try {
       if (parts.runtime().state(id).isPresent()) {
@@ -72,6 +79,8 @@ final class ContainerTeardown {
     String id = container.id();
     registry.save(
         entry, container.withState(state -> state.withStatus(ContainerState.Status.REMOVING)));
+    // followers of its output (an attach waiting for a start) end before its log file goes
+    entry.runEnded(container.state().exitCode());
     try {
       releaseRun(container);
       parts.snapshots().release(id);
@@ -86,6 +95,7 @@ final class ContainerTeardown {
           "cannot remove container " + id + ": " + ContainerLauncher.messageOf(e), e);
     }
     registry.remove(entry);
+    health.forget(id);
     if (anonymousVolumes) {
       for (MountPoint mount : container.mounts()) {
         if (mount.anonymous()) {

@@ -18,6 +18,7 @@ import java.util.OptionalLong;
  * @param sandboxKey its network namespace, while it has one
  * @param sizeRw bytes in its rootfs's upper dir, when asked for
  * @param sizeRootFs that plus its image's size, when asked for
+ * @param health its healthcheck's results, for a container with one that has run
  */
 public record ContainerView(
     Container container,
@@ -27,7 +28,8 @@ public record ContainerView(
     Optional<Path> sandboxKey,
     Path directory,
     OptionalLong sizeRw,
-    OptionalLong sizeRootFs) {
+    OptionalLong sizeRootFs,
+    Optional<HealthMonitor.Health> health) {
 
   public ContainerView {
     Objects.requireNonNull(container, "container");
@@ -38,6 +40,7 @@ public record ContainerView(
     Objects.requireNonNull(directory, "directory");
     Objects.requireNonNull(sizeRw, "sizeRw");
     Objects.requireNonNull(sizeRootFs, "sizeRootFs");
+    Objects.requireNonNull(health, "health");
   }
 
   /** The live endpoint on a network, by the network's id. */

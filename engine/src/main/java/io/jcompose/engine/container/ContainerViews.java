@@ -11,15 +11,18 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /** Builds {@link ContainerView}s: a container and its live endpoints, ports, networks, sizes. */
 final class ContainerViews {
 
   private final ContainerSubsystems parts;
+  private final HealthMonitor health;
 
-  ContainerViews(ContainerSubsystems parts) {
+  ContainerViews(ContainerSubsystems parts, HealthMonitor health) {
     this.parts = parts;
+    this.health = health;
   }
 
   /** The container with what the networks and the image store know of it now. */
@@ -52,7 +55,10 @@ final class ContainerViews {
         parts.networks().namespacePath(id),
         parts.directoryOf(id).path(),
         sizeRw,
-        sizeRootFs);
+        sizeRootFs,
+        HealthMonitor.checks(container) && container.state().startedAt().isPresent()
+            ? health.healthOf(id)
+            : Optional.empty());
   }
 
   private static long sizeOf(Path root) {

@@ -40,7 +40,27 @@ final class ExitHandling {
     parts
         .tasks()
         .execute(
-            () -> handle(exit.containerId(), exit.exitCode(), exit.finishedAt(), exit.oomKilled()));
+            () -> {
+              try {
+                handle(exit.containerId(), exit.exitCode(), exit.finishedAt(), exit.oomKilled());
+              } catch (RuntimeException e) {
+                recordFailure(exit.containerId(), e);
+              }
+            });
+  }
+
+  /** A failure no client will see is kept in the container's {@code State.Error}. */
+  private void recordFailure(String containerId, RuntimeException failure) {
+    registry
+        .byId(containerId)
+        .filter(entry -> !entry.isRemoved())
+        .ifPresent(
+            entry ->
+                registry.save(
+                    entry,
+                    entry
+                        .current()
+                        .withState(state -> state.failed(ContainerLauncher.messageOf(failure)))));
   }
 
   /**

@@ -48,7 +48,19 @@ record InspectBody(
       @JsonProperty("ExitCode") int exitCode,
       @JsonProperty("Error") String error,
       @JsonProperty("StartedAt") String startedAt,
-      @JsonProperty("FinishedAt") String finishedAt) {}
+      @JsonProperty("FinishedAt") String finishedAt,
+      @JsonProperty("Health") @JsonInclude(JsonInclude.Include.NON_NULL) HealthBody health) {}
+
+  record HealthBody(
+      @JsonProperty("Status") String status,
+      @JsonProperty("FailingStreak") int failingStreak,
+      @JsonProperty("Log") List<ProbeBody> log) {}
+
+  record ProbeBody(
+      @JsonProperty("Start") String start,
+      @JsonProperty("End") String end,
+      @JsonProperty("ExitCode") int exitCode,
+      @JsonProperty("Output") String output) {}
 
   record GraphDriverBody(
       @JsonProperty("Data") Map<String, String> data, @JsonProperty("Name") String name) {}

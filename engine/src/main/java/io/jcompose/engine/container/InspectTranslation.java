@@ -40,7 +40,23 @@ final class InspectTranslation {
             state.exitCode(),
             state.error(),
             ApiTime.format(state.startedAt()),
-            ApiTime.format(state.finishedAt())),
+            ApiTime.format(state.finishedAt()),
+            view.health()
+                .map(
+                    health ->
+                        new InspectBody.HealthBody(
+                            health.status(),
+                            health.failingStreak(),
+                            health.log().stream()
+                                .map(
+                                    probe ->
+                                        new InspectBody.ProbeBody(
+                                            ApiTime.format(probe.start()),
+                                            ApiTime.format(probe.end()),
+                                            probe.exitCode(),
+                                            probe.output()))
+                                .toList()))
+                .orElse(null)),
         container.imageId().toString(),
         directory.resolvConfFile().toString(),
         directory.hostnameFile().toString(),

@@ -56,7 +56,10 @@ record ListItemBody(
         view.sizeRootFs().isPresent() ? view.sizeRootFs().getAsLong() : null,
         container.config().labels(),
         container.state().status().apiName(),
-        StatusText.of(container.state(), now),
+        StatusText.of(container.state(), now)
+            + (container.isRunning()
+                ? view.health().map(health -> StatusText.health(health.status())).orElse("")
+                : ""),
         new HostConfigBody(
             container.host().networking().networkMode().isEmpty()
                 ? "default"

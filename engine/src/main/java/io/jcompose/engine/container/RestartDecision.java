@@ -59,13 +59,15 @@ final class RestartDecision {
   }
 
   /**
-   * Whether an engine that starts anew starts a container that is not running: {@code always}, and
-   * {@code unless-stopped} when no client stopped it.
+   * Whether an engine that starts anew starts a container that is not running: one that ran before
+   * with {@code always}, or with {@code unless-stopped} when no client stopped it.
    */
   static boolean startsWithEngine(Container container) {
     String name = container.host().restartPolicy().name();
-    return name.equals("always")
-        || (name.equals("unless-stopped") && !container.state().manuallyStopped());
+    boolean ranBefore = container.state().startedAt().isPresent();
+    return ranBefore
+        && (name.equals("always")
+            || (name.equals("unless-stopped") && !container.state().manuallyStopped()));
   }
 
   /** 100 ms, doubling with each restart in a row, at most a minute; 100 ms after a long run. */

@@ -39,16 +39,19 @@ final class StartupReconciler {
   private final ContainerRegistry registry;
   private final ExitHandling exits;
   private final ContainerTeardown teardown;
+  private final HealthMonitor health;
 
   StartupReconciler(
       ContainerSubsystems parts,
       ContainerRegistry registry,
       ExitHandling exits,
-      ContainerTeardown teardown) {
+      ContainerTeardown teardown,
+      HealthMonitor health) {
     this.parts = parts;
     this.registry = registry;
     this.exits = exits;
     this.teardown = teardown;
+    this.health = health;
   }
 
   void reconcile() {
@@ -99,6 +102,7 @@ final class StartupReconciler {
         } else if (container.state().pid() != adopted.pid()) {
           registry.save(entry, container.withState(state -> state.withPid(adopted.pid())));
         }
+        health.started(entry.current());
         return true;
       }
       deleteFromRuntime(id);

@@ -36,6 +36,11 @@ final class StatusText {
     };
   }
 
+  /** What a running container's status ends with for its health: {@code (healthy)}. */
+  static String health(String status) {
+    return status.equals(HealthMonitor.STARTING) ? " (health: starting)" : " (" + status + ")";
+  }
+
   /** Go's {@code units.HumanDuration}. */
   static String human(Duration duration) {
     long seconds = duration.getSeconds();

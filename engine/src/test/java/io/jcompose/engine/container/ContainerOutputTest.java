@@ -134,6 +134,23 @@ class ContainerOutputTest extends EngineTestBase {
   }
 
   @Test
+  void anAttachWaitingForAStart_endsWhenTheContainerIsRemovedInstead() throws Exception {
+    String id = engine.create("", "{\"Image\":\"busybox\",\"Cmd\":[\"echo\",\"never\"]}");
+    try (TestClient attach =
+        ApiStreams.post(
+            engine.socket,
+            "/v1.44/containers/" + id + "/attach?stdout=1&stream=1",
+            "Connection: Upgrade",
+            "Upgrade: tcp")) {
+      assertThat(attach.readHead().status()).isEqualTo(101);
+
+      assertThat(engine.delete("/containers/" + id).status()).isEqualTo(204);
+
+      assertThat(attach.readToEnd()).isEmpty();
+    }
+  }
+
+  @Test
   void attachWithLogs_replaysWhatWasWritten() throws Exception {
     String id = engine.create("", "{\"Image\":\"busybox\",\"Cmd\":[\"echo\",\"earlier\"]}");
     assertThat(runToExit(id)).isZero();

@@ -23,7 +23,7 @@ class ContainerStorageTest extends EngineTestBase {
             "{\"Image\":\"busybox\",\"Volumes\":{\"/anon\":{}},\"Cmd\":[\"sh\",\"-c\","
                 + "\"cat /etc/group; echo kept > /anon/f; cat /host/in;"
                 + " grep -q ' /scratch tmpfs ' /proc/mounts && echo tmpfs;"
-                + " touch /host/x 2>/dev/null || echo read-only\"],"
+                + " (echo x > /host/x) 2>/dev/null || echo read-only\"],"
                 + "\"HostConfig\":{\"Binds\":[\"etcvol:/etc\",\""
                 + host
                 + ":/host:ro\"],\"Tmpfs\":{\"/scratch\":\"size=1m\"}}}");
@@ -56,7 +56,7 @@ class ContainerStorageTest extends EngineTestBase {
     String reader =
         engine.create(
             "reader",
-            "{\"Image\":\"busybox\",\"Cmd\":[\"sh\",\"-c\",\"cat /anon/f; touch /anon/g 2>/dev/null"
+            "{\"Image\":\"busybox\",\"Cmd\":[\"sh\",\"-c\",\"cat /anon/f; (echo x > /anon/g) 2>/dev/null"
                 + " || echo shared-read-only\"],"
                 + "\"HostConfig\":{\"VolumesFrom\":[\"stores:ro\"]}}");
     assertThat(runToExit(reader)).isZero();

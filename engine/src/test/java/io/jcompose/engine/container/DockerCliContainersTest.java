@@ -2,6 +2,7 @@ package io.jcompose.engine.container;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
 /** The real docker CLI (28.2.2) runs containers on the engine. */
@@ -79,6 +80,12 @@ class DockerCliContainersTest extends EngineTestBase {
             "-c",
             "echo from-server > /tmp/index.html; exec httpd -f -p 80 -h /tmp");
     assertThat(server.exitCode()).as(server.stderr()).isZero();
+    String shortId = server.stdout().strip().substring(0, 12);
+    JsonNode endpoint =
+        inspect("named-server").path("NetworkSettings").path("Networks").path("front");
+    assertThat(endpoint.path("Aliases").toString()).isEqualTo("[\"" + shortId + "\"]");
+    assertThat(endpoint.path("DNSNames").toString())
+        .isEqualTo("[\"named-server\",\"" + shortId + "\"]");
 
     EngineFixture.Run client =
         engine.docker(
@@ -94,6 +101,43 @@ class DockerCliContainersTest extends EngineTestBase {
     assertThat(client.stdout()).as(client.stderr()).isEqualTo("from-server\n");
     assertThat(client.exitCode()).isZero();
     assertThat(engine.docker("rm", "-f", "named-server").exitCode()).isZero();
+  }
+
+  @Test
+  void hostAndNoneNetworks_giveTheHostsInterfacesOrOnlyLoopback() throws Exception {
+    EngineFixture.Run none =
+        engine.docker("run", "--rm", "--network", "none", "busybox", "ip", "-o", "link");
+    assertThat(none.exitCode()).as(none.stderr()).isZero();
+    assertThat(none.stdout().lines()).hasSize(1).allMatch(line -> line.contains(": lo:"));
+
+    EngineFixture.Run host =
+        engine.docker("run", "--rm", "--network", "host", "busybox", "ip", "-o", "link");
+    assertThat(host.exitCode()).as(host.stderr()).isZero();
+    assertThat(host.stdout().lines().count())
+        .isEqualTo(
+            io.jcompose.engine.host.HostCommand.run("ip", "-o", "link").stdout().lines().count());
+  }
+
+  @Test
+  void runWithEnvWorkdirUserAndInit_runsTheProcessSo() throws Exception {
+    EngineFixture.Run run =
+        engine.docker(
+            "run",
+            "--rm",
+            "--init",
+            "-e",
+            "GREETING=hello",
+            "-w",
+            "/made/here",
+            "-u",
+            "65534",
+            "busybox",
+            "sh",
+            "-c",
+            "echo $GREETING $(pwd) $(id -u) $(cat /proc/1/cmdline | tr '\\0' ' ')");
+
+    assertThat(run.exitCode()).as(run.stderr()).isZero();
+    assertThat(run.stdout()).startsWith("hello /made/here 65534 /sbin/docker-init -- sh -c");
   }
 
   @Test

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.jcompose.engine.daemon.EngineParts;
 import io.jcompose.engine.event.EventBus;
 import io.jcompose.engine.fault.EngineFault;
+import io.jcompose.engine.image.ImageUsers;
 import io.jcompose.engine.logs.LogQuery;
 import io.jcompose.engine.logs.LogRecord;
 import io.jcompose.engine.network.Endpoint;
@@ -145,6 +146,30 @@ class NetworkAttachmentsTest {
         .isInstanceOf(EngineFault.NotFound.class)
         .hasMessage("No such container: nobody");
     containers.disconnect("back", "nobody", true);
+  }
+
+  @Test
+  void anImageOrVolumeInUse_cannotBeRemovedUntilItsContainerIs() throws Exception {
+    Container user =
+        create(
+            "image-user",
+            "{\"Image\":\"busybox\",\"HostConfig\":{\"Binds\":[\"kept-data:/data\"]}}");
+
+    assertThatThrownBy(() -> parts.images().remove("busybox", false))
+        .isInstanceOf(EngineFault.Conflict.class)
+        .hasMessageContaining("is using its referenced image");
+    assertThat(parts.registry().usersOf(parts.images().inspect("busybox").id()))
+        .extracting(ImageUsers.User::containerId)
+        .contains(user.id());
+    assertThatThrownBy(() -> parts.volumes().remove("kept-data", false))
+        .isInstanceOf(EngineFault.Conflict.class)
+        .hasMessage("remove kept-data: volume is in use - [" + user.id() + "]");
+    assertThat(parts.registry().counts().stopped()).isPositive();
+    containers.remove(user.id(), false, false);
+    parts.volumes().remove("kept-data", false);
+    assertThat(parts.registry().usersOf(parts.images().inspect("busybox").id()))
+        .extracting(ImageUsers.User::containerId)
+        .doesNotContain(user.id());
   }
 
   private Container create(String name, String body) throws Exception {
