@@ -54,8 +54,9 @@ check_tools() {
 }
 
 # command:package pairs the suites need: the bundled engine's host tools (runc under conmon,
-# iproute2, iptables, setfattr for overlay whiteouts) and busybox-static, from which the tests
-# build their images.
+# iproute2, iptables, setfattr for overlay whiteouts), busybox-static, from which the tests build
+# their images, and the clients the tests drive the engines with (the docker CLI, docker-compose
+# 1.29).
 NEEDS=(
   runc:runc
   conmon:conmon
@@ -63,6 +64,8 @@ NEEDS=(
   iptables:iptables
   setfattr:attr
   busybox:busybox-static
+  docker:docker.io
+  docker-compose:docker-compose
 )
 
 # Packages the suites need that are not there yet (installed as root on Debian/Ubuntu).
