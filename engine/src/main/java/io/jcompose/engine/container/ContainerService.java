@@ -13,8 +13,10 @@ import java.util.function.Consumer;
 
 /**
  * The engine's containers: create, start, stop, kill, restart, wait for, remove and rename them,
- * describe them, and read their output. Operations on one container are serialized by its lock;
- * long waits (a stop's grace period) happen outside it. Exits come from the runtime's monitor.
+ * describe them, read their output, run execs in them, and move them between networks (the {@code
+ * /networks} routes' {@link NetworkAttachments}). Operations on one container are serialized by its
+ * lock; long waits (a stop's grace period) happen outside it. Exits come from the runtime's
+ * monitor; healthchecks run while a container runs.
  *
  * <p>Open it once the image store, volumes, runtime and networks are open: it reconciles the
  * records with what survived an earlier engine (see {@link StartupReconciler}). {@link #close()}
@@ -92,14 +94,6 @@ public final class ContainerService implements NetworkAttachments, AutoCloseable
       entry.lock().unlock();
     }
   }
-
-  /**
-   * Sends the stop signal ({@code signal}, the container's {@code StopSignal}, or SIGTERM), waits
-   * up to {@code timeout} (the container's {@code StopTimeout}, or 10 s; negative waits for ever),
-   * then SIGKILL. Returns once the exit is handled.
-   *
-   * @throws EngineFault.NotModified when it is not running
-   */
 
   /**
    * Sends the stop signal ({@code signal}, the container's {@code StopSignal}, or SIGTERM), waits

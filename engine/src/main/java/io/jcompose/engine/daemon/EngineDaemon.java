@@ -150,7 +150,10 @@ public final class EngineDaemon implements AutoCloseable {
     closed.await();
   }
 
-  /** Stops serving: connections close, streams end, threads stop, the socket file goes. */
+  /**
+   * Stops serving: connections close, streams end, request threads stop, then the engine's parts
+   * close (containers keep running), and the socket file goes.
+   */
   @Override
   public void close() {
     synchronized (this) {
@@ -162,16 +165,16 @@ public final class EngineDaemon implements AutoCloseable {
     try {
       server.close();
     } finally {
+      requests.shutdownNow();
+      try {
+        requests.awaitTermination(5, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
       try {
         parts.close();
       } finally {
-        requests.shutdownNow();
         eventLoops.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
-        try {
-          requests.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
         closed.countDown();
       }
     }

@@ -141,6 +141,29 @@ class DockerCliContainersTest extends EngineTestBase {
   }
 
   @Test
+  void createStartWaitLogsRestartRenameKill_workAsWithDockerd() throws Exception {
+    EngineFixture.Run create =
+        engine.docker("create", "--name", "cycle", "busybox", "sh", "-c", "echo run; exit 6");
+    assertThat(create.exitCode()).as(create.stderr()).isZero();
+    assertThat(engine.docker("start", "-a", "cycle").stdout()).isEqualTo("run\n");
+    assertThat(engine.docker("wait", "cycle").stdout()).isEqualTo("6\n");
+    assertThat(engine.docker("restart", "cycle").exitCode()).isZero();
+    assertThat(engine.docker("wait", "cycle").stdout()).isEqualTo("6\n");
+    assertThat(engine.docker("logs", "-f", "cycle").stdout()).isEqualTo("run\nrun\n");
+    assertThat(engine.docker("rename", "cycle", "cycled").exitCode()).isZero();
+    assertThat(engine.docker("rm", "cycled").stdout()).isEqualTo("cycled\n");
+
+    assertThat(engine.docker("run", "-d", "--name", "killed", "busybox", "sleep", "100").exitCode())
+        .isZero();
+    assertThat(engine.docker("kill", "killed").stdout()).isEqualTo("killed\n");
+    assertThat(engine.docker("wait", "killed").stdout()).isEqualTo("137\n");
+    EngineFixture.Run again = engine.docker("kill", "killed");
+    assertThat(again.exitCode()).isEqualTo(1);
+    assertThat(again.stderr()).contains("is not running");
+    assertThat(engine.docker("rm", "killed").exitCode()).isZero();
+  }
+
+  @Test
   void runRm_printsTheOutput_exitsZero_andRemovesTheContainer() throws Exception {
     EngineFixture.Run run = engine.docker("run", "--rm", "busybox", "echo", "hi");
 
