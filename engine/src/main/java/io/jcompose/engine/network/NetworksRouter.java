@@ -9,7 +9,6 @@ import io.jcompose.engine.http.Request;
 import io.jcompose.engine.http.Response;
 import io.jcompose.engine.http.RouteTable;
 import java.io.IOException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -287,9 +286,5 @@ public final class NetworksRouter implements ApiRouter {
 
   private static String orEmpty(String text) {
     return text == null ? "" : text;
-  }
-
-  static String created(Instant instant) {
-    return instant.toString();
   }
 }

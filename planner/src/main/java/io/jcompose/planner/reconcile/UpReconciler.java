@@ -29,7 +29,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -524,9 +523,5 @@ final class UpReconciler {
     Service parent = project.services().get(serviceName);
     return Names.container(
         project.name(), serviceName, parent == null ? Optional.empty() : parent.containerName(), 1);
-  }
-
-  static Set<String> sorted(Set<String> names) {
-    return new LinkedHashSet<>(new TreeSet<>(names));
   }
 }

@@ -7,7 +7,6 @@ import io.jcompose.model.project.Service;
 import io.jcompose.planner.label.Labels;
 import io.jcompose.planner.spi.ContainerSpec;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -103,10 +102,6 @@ public final class ContainerSpecs {
         healthcheck.startPeriod(),
         healthcheck.startInterval(),
         healthcheck.retries());
-  }
-
-  static Optional<Duration> stopTimeout(Service service) {
-    return service.process().stopGracePeriod();
   }
 
   static List<String> environment(Map<String, String> environment) {
