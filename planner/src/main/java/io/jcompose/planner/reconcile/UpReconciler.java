@@ -2,18 +2,14 @@ package io.jcompose.planner.reconcile;
 
 import io.jcompose.model.project.Dependency;
 import io.jcompose.model.project.MountSpec;
-import io.jcompose.model.project.Network;
 import io.jcompose.model.project.Project;
 import io.jcompose.model.project.Service;
-import io.jcompose.model.project.Volume;
 import io.jcompose.planner.graph.ServiceGraph;
 import io.jcompose.planner.label.Labels;
 import io.jcompose.planner.label.Names;
 import io.jcompose.planner.observe.ObservedContainer;
 import io.jcompose.planner.observe.ObservedState;
 import io.jcompose.planner.plan.CreateContainer;
-import io.jcompose.planner.plan.CreateNetwork;
-import io.jcompose.planner.plan.CreateVolume;
 import io.jcompose.planner.plan.Plan;
 import io.jcompose.planner.plan.RemoveContainer;
 import io.jcompose.planner.plan.RenameContainer;
@@ -21,7 +17,6 @@ import io.jcompose.planner.plan.StartContainer;
 import io.jcompose.planner.plan.StopContainer;
 import io.jcompose.planner.plan.WaitForDependency;
 import io.jcompose.planner.spec.ContainerSpecs;
-import io.jcompose.planner.spec.ResourceSpecs;
 import io.jcompose.planner.spi.ContainerSpec;
 import io.jcompose.planner.spi.ImageSummary;
 import java.util.ArrayList;
@@ -79,9 +74,10 @@ final class UpReconciler {
   Reconciliation reconcile() {
     Set<String> targeted = targetedServices();
     Set<String> included = options.noDeps() ? targeted : graph.withDependencies(targeted);
-    orphans();
-    networks();
-    volumes();
+    var resources = new ResourceNodes(project, observed, options, plan, warnings);
+    resources.orphans();
+    networkNodes.putAll(resources.networks());
+    volumeNodes.putAll(resources.volumes());
     for (String serviceName : graph.startOrder()) {
       if (included.contains(serviceName)) {
         optionalDependencies(serviceName);
@@ -108,108 +104,6 @@ final class UpReconciler {
       targeted.add(serviceName);
     }
     return targeted;
-  }
-
-  private void orphans() {
-    var orphans = new ArrayList<ObservedContainer>();
-    for (ObservedContainer container : observed.containers()) {
-      boolean knownService =
-          project.services().containsKey(container.serviceName())
-              || project.disabledServices().contains(container.serviceName());
-      if (container.oneOff() ? !container.isRunning() : !knownService) {
-        orphans.add(container);
-      }
-    }
-    if (orphans.isEmpty()) {
-      return;
-    }
-    if (!options.removeOrphans()) {
-      var names = new ArrayList<String>();
-      orphans.forEach(container -> names.add(container.name()));
-      warnings.add(
-          "found orphan containers "
-              + names
-              + " for this project; if you removed or renamed their service, run with"
-              + " --remove-orphans to clean them up");
-      return;
-    }
-    for (ObservedContainer orphan : orphans) {
-      String cause =
-          orphan.oneOff()
-              ? "orphan: one-off container that has exited"
-              : "orphan: service " + orphan.serviceName() + " is not in the project";
-      var after = new ArrayList<Integer>();
-      if (orphan.isRunning()) {
-        after.add(
-            plan.add(
-                new StopContainer(orphan.serviceName(), orphan.name(), options.timeout()), cause));
-      }
-      plan.add(new RemoveContainer(orphan.serviceName(), orphan.name(), false), cause, after);
-    }
-  }
-
-  private void networks() {
-    for (Network network : project.networks().values()) {
-      boolean present = observed.networks().containsKey(network.key());
-      if (network.external()) {
-        if (!present) {
-          throw new ReconcileException(
-              "network "
-                  + network.name()
-                  + " declared as external, but could not be found; create it with `docker"
-                  + " network create "
-                  + network.name()
-                  + "` or remove external: true");
-        }
-      } else if (!present) {
-        networkNodes.put(
-            network.key(),
-            plan.add(
-                new CreateNetwork(network.key(), ResourceSpecs.network(project, network)),
-                "not found"));
-      } else if (!project
-          .name()
-          .equals(observed.networks().get(network.key()).labels().get(Labels.PROJECT))) {
-        warnings.add(
-            "network "
-                + network.name()
-                + " exists but was not created for project "
-                + project.name()
-                + "; set external: true to use an existing network");
-      }
-    }
-  }
-
-  private void volumes() {
-    for (Volume volume : project.volumes().values()) {
-      boolean present = observed.volumes().containsKey(volume.key());
-      if (volume.external()) {
-        if (!present) {
-          throw new ReconcileException(
-              "volume "
-                  + volume.name()
-                  + " declared as external, but could not be found; create it with `docker volume"
-                  + " create "
-                  + volume.name()
-                  + "` or remove external: true");
-        }
-      } else if (!present) {
-        volumeNodes.put(
-            volume.key(),
-            plan.add(
-                new CreateVolume(volume.key(), ResourceSpecs.volume(project, volume)),
-                "not found"));
-      } else if (!project
-          .name()
-          .equals(observed.volumes().get(volume.key()).labels().get(Labels.PROJECT))) {
-        warnings.add(
-            "volume "
-                + volume.name()
-                + " exists but was not created for project "
-                + project.name()
-                + "; set external: true to use an existing volume");
-      }
-    }
   }
 
   /** Dependencies that are not in the project: an error unless {@code required: false}. */
