@@ -5,6 +5,7 @@ import io.jcompose.engine.network.Endpoint;
 import io.jcompose.engine.network.Network;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Takes a container's run apart after it ended (runtime state, rootfs mount, network endpoints and
@@ -36,24 +37,48 @@ final class ContainerTeardown {
    * @return what could not be released, described; empty when all went
    */
   List<String> releaseRun(Container container) {
+    return releaseRun(container, false);
+  }
+
+  /**
+   * @param exitReported the run is known to have ended (its exit was reported, or runc said its
+   *     process is gone): runc is not asked for the state before the delete
+   */
+  List<String> releaseRun(Container container, boolean exitReported) {
     String id = container.id();
     health.stopped(id);
     var problems = new ArrayList<String>();
     try {
-      if (parts.runtime().state(id).isPresent()) {
+      // delete asks runc for the state itself: asking here first would run runc twice
+      if (exitReported) {
+        parts.runtime().deleteExited(id, parts.directoryOf(id).bundle());
+      } else {
         parts.runtime().delete(id, true);
       }
+    } catch (EngineFault.NotFound e) {
+      // runc does not know it (any more): nothing to delete
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       problems.add("interrupted while deleting the container from runc");
     } catch (RuntimeException e) {
       problems.add(ContainerLauncher.messageOf(e));
     }
-    try {
-      parts.snapshots().unmount(id);
-    } catch (RuntimeException e) {
-      problems.add(ContainerLauncher.messageOf(e));
-    }
+    // the rootfs mount and the network namespace are independent: unmount on a thread of its own
+    // while the namespace goes (each is a host process of its own)
+    var unmountProblem = new AtomicReference<String>();
+    Thread unmounting =
+        parts
+            .threads()
+            .newThread(
+                () -> {
+                  try {
+                    parts.snapshots().unmount(id);
+                  } catch (RuntimeException e) {
+                    unmountProblem.set(ContainerLauncher.messageOf(e));
+                  }
+                });
+    unmounting.start();
+    String networkProblem = null;
     try {
       List<Endpoint> endpoints = parts.networks().endpointsOf(id);
       parts.networks().release(id);
@@ -62,7 +87,19 @@ final class ContainerTeardown {
             .ifPresent(network -> events.network("disconnect", network, id));
       }
     } catch (RuntimeException e) {
-      problems.add(ContainerLauncher.messageOf(e));
+      networkProblem = ContainerLauncher.messageOf(e);
+    }
+    try {
+      unmounting.join();
+      if (unmountProblem.get() != null) {
+        problems.add(unmountProblem.get());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      problems.add("interrupted while unmounting the rootfs of " + id);
+    }
+    if (networkProblem != null) {
+      problems.add(networkProblem);
     }
     return problems;
   }
