@@ -100,9 +100,10 @@ final class ContainerLauncher {
   }
 
   /**
-   * Mounts the rootfs and, for a container with a namespace of its own, makes the namespace at the
-   * same time on a thread of its own: both are host processes ({@code mount}, {@code ip}) that do
-   * not depend on each other. Both are added to {@code undo}, also when the other one failed.
+   * Mounts the rootfs (and makes the runtime's FIFO) and, for a container with a namespace of its
+   * own, makes the namespace at the same time on a thread of its own: both are host processes
+   * ({@code mount}, {@code mkfifo}, {@code ip}) that do not depend on each other. Both are added to
+   * {@code undo}, also when the other one failed.
    */
   private Rootfs prepareWithSandbox(Container container, NetworkMode mode, Undo undo) {
     String id = container.id();
@@ -128,6 +129,8 @@ final class ContainerLauncher {
     Rootfs rootfs;
     try {
       rootfs = parts.snapshots().prepare(id, container.layers());
+      undo.add(() -> parts.snapshots().unmount(id));
+      parts.runtime().prepareCreate(parts.directoryOf(id).bundle());
     } catch (RuntimeException e) {
       awaitSandbox(sandboxing);
       undo.add(() -> networks.release(id));
@@ -138,7 +141,6 @@ final class ContainerLauncher {
     }
     boolean interrupted = awaitSandbox(sandboxing);
     undo.add(() -> networks.release(id));
-    undo.add(() -> parts.snapshots().unmount(id));
     if (sandboxFailure.get() != null) {
       throw sandboxFailure.get();
     }

@@ -131,6 +131,14 @@ public final class OciRuntime implements AutoCloseable {
     }
   }
 
+  /**
+   * Makes ahead what {@link #create} would otherwise make first (the FIFO conmon answers on), so a
+   * caller can have it done while it does other work. Optional: create makes what is missing.
+   */
+  public void prepareCreate(ContainerBundle bundle) {
+    Conmon.makeSyncFifo(bundle);
+  }
+
   /** Runs the created container's process. */
   public void start(String containerId) {
     runc.start(containerId);
