@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Starts a container: mounts its rootfs, fills new volumes from the image, puts it on its networks
@@ -68,13 +69,12 @@ final class ContainerLauncher {
     String id = container.id();
     var undo = new Undo();
     try {
-      Rootfs rootfs = parts.snapshots().prepare(id, container.layers());
-      undo.add(() -> parts.snapshots().unmount(id));
+      NetworkMode mode = NetworkMode.parse(container.host().networking().networkMode());
+      Rootfs rootfs = prepareWithSandbox(container, mode, undo);
       fillNewVolumes(container, rootfs.mergedDirectory());
       if (!container.config().workingDir().isEmpty()) {
         RootfsPath.createDirectories(rootfs.mergedDirectory(), container.config().workingDir());
       }
-      NetworkMode mode = NetworkMode.parse(container.host().networking().networkMode());
       NamespaceChoice namespace = joinNetworks(container, mode, undo);
       HostFiles hostFiles = writeHostFiles(container, mode);
       ContainerDirectory directory = parts.directoryOf(id);
@@ -99,6 +99,79 @@ final class ContainerLauncher {
     }
   }
 
+  /**
+   * Mounts the rootfs (and makes the runtime's FIFO) and, for a container with a namespace of its
+   * own, makes the namespace at the same time on a thread of its own: both are host processes
+   * ({@code mount}, {@code mkfifo}, {@code ip}) that do not depend on each other. Both are added to
+   * {@code undo}, also when the other one failed.
+   */
+  private Rootfs prepareWithSandbox(Container container, NetworkMode mode, Undo undo) {
+    String id = container.id();
+    if (mode instanceof NetworkMode.Host || mode instanceof NetworkMode.Shared) {
+      Rootfs rootfs = parts.snapshots().prepare(id, container.layers());
+      undo.add(() -> parts.snapshots().unmount(id));
+      return rootfs;
+    }
+    Networks networks = parts.networks();
+    var sandboxFailure = new AtomicReference<RuntimeException>();
+    Thread sandboxing =
+        parts
+            .threads()
+            .newThread(
+                () -> {
+                  try {
+                    networks.sandbox(id, container.name());
+                  } catch (RuntimeException e) {
+                    sandboxFailure.set(e);
+                  }
+                });
+    sandboxing.start();
+    Rootfs rootfs;
+    try {
+      rootfs = parts.snapshots().prepare(id, container.layers());
+      undo.add(() -> parts.snapshots().unmount(id));
+      parts.runtime().prepareCreate(parts.directoryOf(id).bundle());
+    } catch (RuntimeException e) {
+      awaitSandbox(sandboxing);
+      undo.add(() -> networks.release(id));
+      if (sandboxFailure.get() != null) {
+        e.addSuppressed(sandboxFailure.get());
+      }
+      throw e;
+    }
+    boolean interrupted = awaitSandbox(sandboxing);
+    undo.add(() -> networks.release(id));
+    if (sandboxFailure.get() != null) {
+      throw sandboxFailure.get();
+    }
+    if (interrupted) {
+      throw new EngineFault.Internal("interrupted while starting " + id, null);
+    }
+    return rootfs;
+  }
+
+  /**
+   * Waits for the namespace thread to end, also when interrupted (its {@code ip} commands are
+   * bounded by their timeout), so that what it made is known to the undo steps.
+   *
+   * @return whether this thread was interrupted meanwhile (its interrupt status is set again)
+   */
+  private static boolean awaitSandbox(Thread sandboxing) {
+    boolean interrupted = false;
+    while (true) {
+      try {
+        sandboxing.join();
+        break;
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+    return interrupted;
+  }
+
   /** Plugs the container into its networks; returns the network namespace it runs in. */
   private NamespaceChoice joinNetworks(Container container, NetworkMode mode, Undo undo) {
     String id = container.id();
@@ -120,8 +193,8 @@ final class ContainerLauncher {
               .namespacePath(other.id())
               .orElse(Path.of("/proc", Long.toString(other.state().pid()), "ns", "net")));
     }
+    // made by prepareWithSandbox, which also added its release to the undo steps
     Path namespace = networks.sandbox(id, container.name());
-    undo.add(() -> networks.release(id));
     if (mode instanceof NetworkMode.Bridged) {
       for (NetworkAttachment attachment : container.networks()) {
         Network network = networks.inspect(attachment.networkId());

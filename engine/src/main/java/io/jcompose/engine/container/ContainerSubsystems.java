@@ -20,7 +20,8 @@ import java.util.concurrent.ThreadFactory;
  *     the snapshotter mounts rootfs in
  * @param cgroupParent {@code /jcompose}: each container's cgroup is {@code <parent>/<id>}
  * @param tasks runs exit handling and delayed restarts; the composition root owns and closes it
- * @param threads makes a thread for each detached exec (it ends with the exec)
+ * @param threads makes a thread for each detached exec (it ends with the exec), and the short-lived
+ *     threads a start or a teardown runs one host command on while it runs another
  */
 public record ContainerSubsystems(
     Path containersDirectory,

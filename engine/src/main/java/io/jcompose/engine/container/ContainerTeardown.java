@@ -5,6 +5,8 @@ import io.jcompose.engine.network.Endpoint;
 import io.jcompose.engine.network.Network;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Takes a container's run apart after it ended (runtime state, rootfs mount, network endpoints and
@@ -30,41 +32,99 @@ final class ContainerTeardown {
   }
 
   /**
-   * Releases what a run held, in the teardown order: runc's state and cgroup, the rootfs mount,
-   * then the ports, veths and namespace.
+   * Releases what a run held, in the teardown order: runc's state and cgroup, then the rootfs mount
+   * and (at the same time) the ports, veths and namespace.
    *
    * @return what could not be released, described; empty when all went
    */
   List<String> releaseRun(Container container) {
+    return releaseRun(container, false);
+  }
+
+  /**
+   * @param exitReported the run is known to have ended (its exit was reported, or runc said its
+   *     process is gone): runc is not asked for the state before the delete, and when the container
+   *     had a pid namespace of its own (whose processes the kernel killed with its init) the rootfs
+   *     and the namespace are released while runc deletes it
+   */
+  List<String> releaseRun(Container container, boolean exitReported) {
     String id = container.id();
     health.stopped(id);
+    var unmountProblem = new AtomicReference<String>();
+    var networkProblem = new AtomicReference<String>();
+    Runnable unmount =
+        () -> {
+          try {
+            parts.snapshots().unmount(id);
+          } catch (RuntimeException e) {
+            unmountProblem.set(ContainerLauncher.messageOf(e));
+          }
+        };
+    Runnable disconnect =
+        () -> {
+          try {
+            List<Endpoint> endpoints = parts.networks().endpointsOf(id);
+            parts.networks().release(id);
+            for (Endpoint endpoint : endpoints) {
+              network(endpoint.networkId())
+                  .ifPresent(network -> events.network("disconnect", network, id));
+            }
+          } catch (RuntimeException e) {
+            networkProblem.set(ContainerLauncher.messageOf(e));
+          }
+        };
     var problems = new ArrayList<String>();
+    // each step is a host process (runc delete, umount, ip): the independent ones overlap, on a
+    // short-lived thread beside this one
+    Thread side;
+    if (exitReported && !container.host().pidMode().equals("host")) {
+      side =
+          startThread(
+              () -> {
+                unmount.run();
+                disconnect.run();
+              });
+      deleteFromRuntime(id, exitReported).ifPresent(problems::add);
+    } else {
+      deleteFromRuntime(id, exitReported).ifPresent(problems::add);
+      side = startThread(unmount);
+      disconnect.run();
+    }
     try {
-      if (parts.runtime().state(id).isPresent()) {
-        parts.runtime().delete(id, true);
-      }
+      side.join();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      problems.add("interrupted while deleting the container from runc");
-    } catch (RuntimeException e) {
-      problems.add(ContainerLauncher.messageOf(e));
+      problems.add("interrupted while releasing the rootfs and network of " + id);
     }
-    try {
-      parts.snapshots().unmount(id);
-    } catch (RuntimeException e) {
-      problems.add(ContainerLauncher.messageOf(e));
-    }
-    try {
-      List<Endpoint> endpoints = parts.networks().endpointsOf(id);
-      parts.networks().release(id);
-      for (Endpoint endpoint : endpoints) {
-        network(endpoint.networkId())
-            .ifPresent(network -> events.network("disconnect", network, id));
-      }
-    } catch (RuntimeException e) {
-      problems.add(ContainerLauncher.messageOf(e));
-    }
+    Optional.ofNullable(unmountProblem.get()).ifPresent(problems::add);
+    Optional.ofNullable(networkProblem.get()).ifPresent(problems::add);
     return problems;
+  }
+
+  private Thread startThread(Runnable task) {
+    Thread thread = parts.threads().newThread(task);
+    thread.start();
+    return thread;
+  }
+
+  /** Deletes the container from runc; what went wrong, if anything. */
+  private Optional<String> deleteFromRuntime(String id, boolean exitReported) {
+    try {
+      // delete asks runc for the state itself: asking here first would run runc twice
+      if (exitReported) {
+        parts.runtime().deleteExited(id, parts.directoryOf(id).bundle());
+      } else {
+        parts.runtime().delete(id, true);
+      }
+    } catch (EngineFault.NotFound e) {
+      // runc does not know it (any more): nothing to delete
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Optional.of("interrupted while deleting the container from runc");
+    } catch (RuntimeException e) {
+      return Optional.of(ContainerLauncher.messageOf(e));
+    }
+    return Optional.empty();
   }
 
   /**
@@ -116,11 +176,11 @@ final class ContainerTeardown {
         entry, container.withState(state -> state.withStatus(ContainerState.Status.DEAD)));
   }
 
-  private java.util.Optional<Network> network(String networkId) {
+  private Optional<Network> network(String networkId) {
     try {
-      return java.util.Optional.of(parts.networks().inspect(networkId));
+      return Optional.of(parts.networks().inspect(networkId));
     } catch (EngineFault.NotFound e) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
   }
 }

@@ -83,7 +83,7 @@ final class ExitHandling {
           running.withState(state -> state.exited(exitCode, finishedAt, oomKilled, restart));
       registry.save(entry, exited);
       events.publish(exited, "die", Map.of("exitCode", Integer.toString(exitCode)));
-      List<String> problems = teardown.releaseRun(exited);
+      List<String> problems = teardown.releaseRun(exited, true);
       if (!problems.isEmpty()) {
         exited = exited.withState(state -> state.failed(String.join("; ", problems)));
         registry.save(entry, exited);

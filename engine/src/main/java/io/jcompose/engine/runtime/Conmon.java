@@ -13,6 +13,7 @@ import java.nio.channels.ClosedByInterruptException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
@@ -32,6 +33,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 final class Conmon {
 
+  private static final int S_IFMT = 0170000;
+  private static final int S_IFIFO = 0010000;
   private static final String FIFO_VARIABLE = "JCOMPOSE_SYNC_FIFO";
   private static final String LAUNCH_SCRIPT = "exec \"$@\" 3>\"$" + FIFO_VARIABLE + "\"";
 
@@ -55,12 +58,9 @@ final class Conmon {
    */
   long create(String containerId, ContainerBundle bundle, Stdio stdio) {
     Path fifo = bundle.syncFifo();
-    try {
-      Files.deleteIfExists(fifo);
-    } catch (IOException e) {
-      throw new EngineFault.Internal("cannot remove stale " + fifo, e);
+    if (!isFifo(fifo)) {
+      makeSyncFifo(bundle);
     }
-    HostCommand.run("mkfifo", "-m", "600", fifo.toString()).orThrow();
     Process launcher;
     try {
       var builder = new ProcessBuilder(launchCommand(containerId, bundle, stdio));
@@ -101,6 +101,30 @@ final class Conmon {
           null);
     }
     return parseAnswer(containerId, bundle, answer);
+  }
+
+  /**
+   * Makes the FIFO conmon answers on (replacing whatever is in its place), so a caller can have it
+   * made ahead of {@link #create} while it does other work: {@code mkfifo} is a process of its own.
+   * A FIFO keeps no data while nobody has it open, so one made ahead is as good as a new one.
+   */
+  static void makeSyncFifo(ContainerBundle bundle) {
+    Path fifo = bundle.syncFifo();
+    try {
+      Files.deleteIfExists(fifo);
+    } catch (IOException e) {
+      throw new EngineFault.Internal("cannot remove stale " + fifo, e);
+    }
+    HostCommand.run("mkfifo", "-m", "600", fifo.toString()).orThrow();
+  }
+
+  private static boolean isFifo(Path path) {
+    try {
+      int mode = (Integer) Files.getAttribute(path, "unix:mode", LinkOption.NOFOLLOW_LINKS);
+      return (mode & S_IFMT) == S_IFIFO && (mode & 0777) == 0600;
+    } catch (IOException | UnsupportedOperationException e) {
+      return false;
+    }
   }
 
   private List<String> launchCommand(String containerId, ContainerBundle bundle, Stdio stdio) {
