@@ -12,9 +12,10 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Compiles a JSON Schema document (as plain values from {@link SchemaJson}) into {@link Schema}
- * objects, once, so that validation never walks the JSON again. It knows the keywords the
- * compose-spec uses and fails on any other assertion keyword rather than silently ignoring it.
+ * Compiles a JSON Schema document (as plain values from {@link io.jcompose.schema.json.JsonText})
+ * into {@link Schema} objects, once, so that validation never walks the JSON again. It knows the
+ * keywords the compose-spec uses and fails on any other assertion keyword rather than silently
+ * ignoring it.
  */
 final class SchemaCompiler {
 

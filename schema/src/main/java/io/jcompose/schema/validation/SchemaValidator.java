@@ -1,6 +1,7 @@
 package io.jcompose.schema.validation;
 
 import io.jcompose.schema.diagnostic.Diagnostic;
+import io.jcompose.schema.json.JsonText;
 import io.jcompose.schema.node.MapNode;
 import io.jcompose.schema.node.YamlPath;
 import java.io.IOException;
@@ -36,7 +37,7 @@ public final class SchemaValidator {
 
   /** A validator for another schema, given as JSON text. */
   static SchemaValidator fromJson(String json) {
-    return new SchemaValidator(SchemaCompiler.compile(SchemaJson.parse(json)));
+    return new SchemaValidator(SchemaCompiler.compile(JsonText.parse(json)));
   }
 
   /** Every violation, located at the offending node, in plain words, with hints where known. */
@@ -72,7 +73,7 @@ public final class SchemaValidator {
    */
   private static final class ComposeSpec {
     static final SchemaValidator VALIDATOR =
-        new SchemaValidator(SchemaCompiler.compileOnDemand(SchemaJson.parse(read(COMPOSE_SPEC))));
+        new SchemaValidator(SchemaCompiler.compileOnDemand(JsonText.parse(read(COMPOSE_SPEC))));
 
     private static String read(String resource) {
       try (InputStream in = SchemaValidator.class.getResourceAsStream(resource)) {

@@ -3,6 +3,7 @@ package io.jcompose.schema.validation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jcompose.schema.diagnostic.Diagnostic;
+import io.jcompose.schema.json.JsonText;
 import io.jcompose.schema.node.MapNode;
 import io.jcompose.schema.parse.YamlParser;
 import java.util.List;
@@ -19,7 +20,7 @@ class SchemaValidatorTest {
   @Test
   void composeSpec_compilesEveryDefinitionUpFront() {
     // the shared validator compiles definitions on first use; this proves none of them is broken
-    Schema root = SchemaCompiler.compile(SchemaJson.parse(SchemaValidator.composeSpecJson()));
+    Schema root = SchemaCompiler.compile(JsonText.parse(SchemaValidator.composeSpecJson()));
     assertThat(root.acceptedTypes(0)).contains(JsonType.OBJECT);
   }
 

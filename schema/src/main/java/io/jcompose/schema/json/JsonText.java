@@ -1,4 +1,4 @@
-package io.jcompose.schema.validation;
+package io.jcompose.schema.json;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -7,22 +7,26 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads the schema's JSON into plain values (LinkedHashMap, ArrayList, String, Long, BigInteger,
- * Double, Boolean, null). A YAML parser could read it too, but takes several times as long on a
- * cold JVM, and the schema is read on every start of the CLI.
+ * Reads JSON text into plain values (LinkedHashMap, ArrayList, String, Long, BigInteger, Double,
+ * Boolean, null): the compose-spec schema on every start of the CLI (a YAML parser could read it
+ * too, but takes several times as long on a cold JVM), and the service configurations a plan
+ * compares.
  */
-final class SchemaJson {
+public final class JsonText {
 
   private final String text;
   private int at;
   private int nextBackslash = -1;
 
-  private SchemaJson(String text) {
+  private JsonText(String text) {
     this.text = text;
   }
 
-  static Object parse(String text) {
-    var reader = new SchemaJson(text);
+  /**
+   * @throws IllegalArgumentException naming the offset of the first problem
+   */
+  public static Object parse(String text) {
+    var reader = new JsonText(text);
     Object value = reader.value();
     reader.skipSpace();
     if (reader.at != text.length()) {

@@ -1,4 +1,4 @@
-package io.jcompose.schema.validation;
+package io.jcompose.schema.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -9,12 +9,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class SchemaJsonTest {
+class JsonTextTest {
 
   @Test
   void parse_readsEveryKindOfValue() {
     Object value =
-        SchemaJson.parse(
+        JsonText.parse(
             "{\"s\": \"a\\\"b\\\\c\\u00e9\\n\", \"n\": [1, -2.5, 1e3, 123456789012345678901],"
                 + " \"b\": [true, false, null], \"e\": {}, \"l\": []}");
 
@@ -30,17 +30,17 @@ class SchemaJsonTest {
   @Test
   void parse_keepsPropertyOrder() {
     @SuppressWarnings("unchecked")
-    var map = (java.util.Map<String, Object>) SchemaJson.parse("{\"z\": 1, \"a\": 2, \"m\": 3}");
+    var map = (java.util.Map<String, Object>) JsonText.parse("{\"z\": 1, \"a\": 2, \"m\": 3}");
 
     assertThat(map.keySet()).containsExactly("z", "a", "m");
   }
 
   @Test
   void parse_rejectsBrokenJsonWithTheOffset() {
-    assertThatThrownBy(() -> SchemaJson.parse("{\"a\": [1, 2}"))
+    assertThatThrownBy(() -> JsonText.parse("{\"a\": [1, 2}"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("invalid JSON at offset 11: expected ']'");
-    assertThatThrownBy(() -> SchemaJson.parse("{} x"))
+    assertThatThrownBy(() -> JsonText.parse("{} x"))
         .hasMessageContaining("unexpected text after the end of the document");
   }
 }
