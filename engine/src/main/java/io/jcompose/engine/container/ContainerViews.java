@@ -1,14 +1,9 @@
 package io.jcompose.engine.container;
 
 import io.jcompose.engine.fault.EngineFault;
+import io.jcompose.engine.host.DirectoryTree;
 import io.jcompose.engine.network.Endpoint;
 import io.jcompose.engine.network.Network;
-import java.io.IOException;
-import java.nio.file.FileVisitResult;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Optional;
@@ -41,7 +36,7 @@ final class ContainerViews {
     OptionalLong sizeRw = OptionalLong.empty();
     OptionalLong sizeRootFs = OptionalLong.empty();
     if (size) {
-      long upper = sizeOf(parts.directoryOf(id).path().resolve("upper"));
+      long upper = DirectoryTree.size(parts.directoryOf(id).path().resolve("upper"));
       sizeRw = OptionalLong.of(upper);
       long image =
           parts.images().find(container.imageId().toString()).map(each -> each.size()).orElse(0L);
@@ -59,31 +54,5 @@ final class ContainerViews {
         HealthMonitor.checks(container) && container.state().startedAt().isPresent()
             ? health.healthOf(id)
             : Optional.empty());
-  }
-
-  private static long sizeOf(Path root) {
-    long[] total = {0};
-    if (!Files.isDirectory(root)) {
-      return 0;
-    }
-    try {
-      Files.walkFileTree(
-          root,
-          new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-              total[0] += attributes.size();
-              return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFileFailed(Path file, IOException failure) {
-              return FileVisitResult.CONTINUE;
-            }
-          });
-    } catch (IOException e) {
-      return total[0];
-    }
-    return total[0];
   }
 }

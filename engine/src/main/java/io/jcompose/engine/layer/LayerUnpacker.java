@@ -3,6 +3,7 @@ package io.jcompose.engine.layer;
 import io.jcompose.engine.digest.Digest;
 import io.jcompose.engine.digest.DigestingInputStream;
 import io.jcompose.engine.fault.EngineFault;
+import io.jcompose.engine.host.DirectoryTree;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;

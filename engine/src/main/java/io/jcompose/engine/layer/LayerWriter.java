@@ -1,6 +1,7 @@
 package io.jcompose.engine.layer;
 
 import io.jcompose.engine.fault.EngineFault;
+import io.jcompose.engine.host.DirectoryTree;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.Channels;

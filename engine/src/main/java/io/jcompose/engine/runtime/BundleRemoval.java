@@ -1,13 +1,11 @@
 package io.jcompose.engine.runtime;
 
 import io.jcompose.engine.fault.EngineFault;
+import io.jcompose.engine.host.DirectoryTree;
 import java.io.IOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 
 /**
@@ -35,26 +33,7 @@ final class BundleRemoval {
       }
     }
     try {
-      Files.walkFileTree(
-          real,
-          new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes)
-                throws IOException {
-              Files.delete(file);
-              return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path directory, IOException failure)
-                throws IOException {
-              if (failure != null) {
-                throw failure;
-              }
-              Files.delete(directory);
-              return FileVisitResult.CONTINUE;
-            }
-          });
+      DirectoryTree.delete(real);
     } catch (IOException e) {
       throw new EngineFault.Internal("cannot remove bundle " + bundle + ": " + e.getMessage(), e);
     }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jcompose.engine.digest.Digest;
 import io.jcompose.engine.fault.EngineFault;
-import io.jcompose.engine.layer.DirectoryTree;
+import io.jcompose.engine.host.DirectoryTree;
 import io.jcompose.engine.layer.LayerUnpacker;
 import io.jcompose.engine.layer.UnpackedLayer;
 import io.jcompose.engine.state.RecordStore;

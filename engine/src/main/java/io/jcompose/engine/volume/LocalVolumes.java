@@ -4,16 +4,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.jcompose.engine.event.EngineEvent;
 import io.jcompose.engine.event.EventBus;
 import io.jcompose.engine.fault.EngineFault;
+import io.jcompose.engine.host.DirectoryTree;
 import io.jcompose.engine.http.WireJson;
 import io.jcompose.engine.state.RecordStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
@@ -174,7 +171,7 @@ public final class LocalVolumes {
     long reclaimed = 0;
     for (Volume volume : list()) {
       if (selection.test(volume) && usersOf(volume.name()).isEmpty()) {
-        reclaimed += sizeOf(volume.mountpoint());
+        reclaimed += DirectoryTree.size(volume.mountpoint());
         destroy(volume);
         removed.add(volume.name());
       }
@@ -193,7 +190,7 @@ public final class LocalVolumes {
 
   private void destroy(Volume volume) {
     try {
-      deleteTree(volumesDirectory.resolve(volume.name()));
+      DirectoryTree.delete(volumesDirectory.resolve(volume.name()));
     } catch (IOException e) {
       throw new EngineFault.Internal(
           "cannot remove the data of volume " + volume.name() + ": " + e.getMessage(), e);
@@ -205,56 +202,6 @@ public final class LocalVolumes {
 
   private Path dataDirectory(String name) {
     return volumesDirectory.resolve(name).resolve("_data");
-  }
-
-  /** Deletes a directory tree without following symbolic links out of it. */
-  private static void deleteTree(Path root) throws IOException {
-    if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
-      return;
-    }
-    Files.walkFileTree(
-        root,
-        new SimpleFileVisitor<>() {
-          @Override
-          public FileVisitResult visitFile(Path file, BasicFileAttributes attributes)
-              throws IOException {
-            Files.delete(file);
-            return FileVisitResult.CONTINUE;
-          }
-
-          @Override
-          public FileVisitResult postVisitDirectory(Path directory, IOException failure)
-              throws IOException {
-            if (failure != null) {
-              throw failure;
-            }
-            Files.delete(directory);
-            return FileVisitResult.CONTINUE;
-          }
-        });
-  }
-
-  private static long sizeOf(Path root) {
-    long[] total = {0};
-    try {
-      Files.walkFileTree(
-          root,
-          new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-              total[0] += attributes.size();
-              return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFileFailed(Path file, IOException failure) {
-              return FileVisitResult.CONTINUE;
-            }
-          });
-    } catch (IOException e) {
-      return total[0];
-    }
-    return total[0];
   }
 
   private String toJson(VolumeRecord record) {

@@ -1,6 +1,6 @@
 package io.jcompose.engine.testimage;
 
-import io.jcompose.engine.layer.DirectoryTree;
+import io.jcompose.engine.host.DirectoryTree;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package io.jcompose.engine.layer;
+package io.jcompose.engine.host;
 
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
@@ -10,8 +10,9 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 
 /**
- * Removes a file tree without ever following a symbolic link: a link inside the tree is deleted
- * itself, never what it points to, so removing a hostile layer cannot touch anything outside it.
+ * Removes and measures file trees without ever following a symbolic link: a link inside the tree is
+ * deleted itself, never what it points to, so removing a hostile layer, a volume or a bundle cannot
+ * touch anything outside it.
  */
 public final class DirectoryTree {
 
@@ -49,5 +50,35 @@ public final class DirectoryTree {
             return FileVisitResult.CONTINUE;
           }
         });
+  }
+
+  /**
+   * The bytes in the files under {@code root}, as far as they can be read (unreadable entries are
+   * skipped); 0 when it does not exist. Links are not followed.
+   */
+  public static long size(Path root) {
+    long[] total = {0};
+    if (!Files.isDirectory(root, LinkOption.NOFOLLOW_LINKS)) {
+      return 0;
+    }
+    try {
+      Files.walkFileTree(
+          root,
+          new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+              total[0] += attributes.size();
+              return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException failure) {
+              return FileVisitResult.CONTINUE;
+            }
+          });
+    } catch (IOException e) {
+      return total[0];
+    }
+    return total[0];
   }
 }
