@@ -3,12 +3,13 @@ package io.jcompose.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -29,8 +30,6 @@ class EngineLauncherTest {
   private Path directory;
   private Path socket;
   private Process engine;
-
-  private record Run(int exitCode, String out, String err) {}
 
   @BeforeEach
   void createDirectory() throws IOException {
@@ -70,7 +69,7 @@ class EngineLauncherTest {
             directory.resolve("exec").toString());
     awaitSocket();
 
-    Run status = jcompose("engine", "status");
+    CommandRun status = jcompose("engine", "status");
     assertThat(status.exitCode()).as(status.err()).isZero();
     assertThat(status.out()).contains("running on unix://" + socket).contains("API 1.44");
     assertThat(jcompose("engine", "env").out().strip())
@@ -78,14 +77,14 @@ class EngineLauncherTest {
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(socket)))
         .isEqualTo("rw-rw----");
 
-    Run version = docker("version", "--format", "{{.Server.APIVersion}}");
+    CommandRun version = docker("version", "--format", "{{.Server.APIVersion}}");
     assertThat(version.exitCode()).as(version.err()).isZero();
     assertThat(version.out().strip()).isEqualTo("1.44");
-    Run volume = docker("volume", "create", "--label", "it=1", "jce-launcher-volume");
+    CommandRun volume = docker("volume", "create", "--label", "it=1", "jce-launcher-volume");
     assertThat(volume.exitCode()).as(volume.err()).isZero();
     assertThat(docker("volume", "ls", "-q").out()).contains("jce-launcher-volume");
 
-    Run stop = jcompose("engine", "stop");
+    CommandRun stop = jcompose("engine", "stop");
     assertThat(stop.exitCode()).as(stop.err()).isZero();
     assertThat(engine.waitFor(30, TimeUnit.SECONDS)).isTrue();
     assertThat(socket).doesNotExist();
@@ -119,31 +118,20 @@ class EngineLauncherTest {
         .start();
   }
 
-  private Run jcompose(String... args) throws IOException, InterruptedException {
+  private CommandRun jcompose(String... args) throws IOException, InterruptedException {
     return run(command(args));
   }
 
-  private Run docker(String... args) throws IOException, InterruptedException {
+  private CommandRun docker(String... args) throws IOException, InterruptedException {
     var command = new ArrayList<>(List.of("docker", "-H", "unix://" + socket));
     command.addAll(List.of(args));
     return run(command);
   }
 
-  private Run run(List<String> command) throws IOException, InterruptedException {
-    var builder = new ProcessBuilder(command).directory(directory.toFile());
-    builder.environment().remove("JCOMPOSE_JAVA_OPTS");
-    builder.environment().remove("DOCKER_HOST");
-    builder.environment().put("DOCKER_CONFIG", directory.resolve("docker-config").toString());
-    Path out = Files.createTempFile(directory, "out", ".txt");
-    Path err = Files.createTempFile(directory, "err", ".txt");
-    Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-    if (!process.waitFor(5, TimeUnit.MINUTES)) {
-      process.destroyForcibly();
-      throw new AssertionError(command + " did not finish within 5 minutes");
-    }
-    return new Run(
-        process.exitValue(),
-        Files.readString(out, StandardCharsets.UTF_8),
-        Files.readString(err, StandardCharsets.UTF_8));
+  private CommandRun run(List<String> command) throws IOException, InterruptedException {
+    var environment = new HashMap<String, String>();
+    environment.put("DOCKER_HOST", null);
+    environment.put("DOCKER_CONFIG", directory.resolve("docker-config").toString());
+    return CommandRun.run(command, directory, environment, Duration.ofMinutes(5));
   }
 }

@@ -6,13 +6,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,72 +24,21 @@ import org.testcontainers.utility.DockerImageName;
 @Timeout(300)
 class TestcontainersOnBundledEngineTest {
 
-  private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
   private static final String IMAGE = "jcetest/tc-busybox:1";
 
-  private Path socket;
-  private Path directory;
-  private Process engine;
+  private BundledEngine engine;
 
   @BeforeEach
   void startEngine() throws Exception {
     String host = System.getenv("DOCKER_HOST");
     assertThat(host).as("DOCKER_HOST from the it pom").startsWith("unix://");
-    socket = Path.of(host.substring("unix://".length()));
-    directory = Files.createDirectories(socket.getParent());
-    engine =
-        new ProcessBuilder(
-                List.of(
-                    "bash",
-                    ROOT.resolve("jcompose").toString(),
-                    "-H",
-                    host,
-                    "engine",
-                    "run",
-                    "--data-root",
-                    directory.resolve("data").toString(),
-                    "--exec-root",
-                    directory.resolve("exec").toString()))
-            .redirectOutput(directory.resolve("engine.out").toFile())
-            .redirectError(directory.resolve("engine.err").toFile())
-            .start();
-    for (int attempt = 0; attempt < 600 && !Files.exists(socket); attempt++) {
-      assertThat(engine.isAlive()).as("the engine is running").isTrue();
-      Thread.sleep(100);
-    }
-    Path rootfs = BusyboxRootfs.write(directory.resolve("rootfs"));
-    Process imported =
-        new ProcessBuilder(
-                "docker",
-                "-H",
-                host,
-                "import",
-                "--change",
-                "ENV PATH=/bin",
-                rootfs.toString(),
-                IMAGE)
-            .redirectErrorStream(true)
-            .start();
-    assertThat(imported.waitFor(120, TimeUnit.SECONDS)).isTrue();
-    assertThat(imported.exitValue())
-        .as(new String(imported.getInputStream().readAllBytes()))
-        .isZero();
+    engine = BundledEngine.start(Path.of(host.substring("unix://".length())));
+    engine.importBusybox(IMAGE);
   }
 
   @AfterEach
   void stopEngine() throws Exception {
-    try {
-      engine.destroy();
-      if (!engine.waitFor(30, TimeUnit.SECONDS)) {
-        engine.destroyForcibly();
-      }
-    } finally {
-      try (Stream<Path> paths = Files.walk(directory)) {
-        for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-          Files.deleteIfExists(path);
-        }
-      }
-    }
+    engine.close();
   }
 
   @Test
