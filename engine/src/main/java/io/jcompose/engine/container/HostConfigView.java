@@ -3,6 +3,7 @@ package io.jcompose.engine.container;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import io.jcompose.engine.oci.Filesystem;
 import java.util.List;
 import java.util.Map;
 
@@ -113,23 +114,6 @@ record HostConfigView(
       @JsonProperty("IOMaximumIOps") long ioMaximumIops,
       @JsonProperty("IOMaximumBandwidth") long ioMaximumBandwidth) {}
 
-  private static final List<String> MASKED_PATHS =
-      List.of(
-          "/proc/asound",
-          "/proc/acpi",
-          "/proc/kcore",
-          "/proc/keys",
-          "/proc/latency_stats",
-          "/proc/timer_list",
-          "/proc/timer_stats",
-          "/proc/sched_debug",
-          "/proc/scsi",
-          "/sys/firmware",
-          "/sys/devices/virtual/powercap");
-  private static final List<String> READONLY_PATHS =
-      List.of("/proc/bus", "/proc/fs", "/proc/irq", "/proc/sys", "/proc/sysrq-trigger");
-  private static final long DEFAULT_SHM_SIZE = 64L * 1024 * 1024;
-
   /** The view of a container's settings. */
   static HostConfigView of(HostSettings host) {
     HostSettings.Storage storage = host.storage();
@@ -160,7 +144,7 @@ record HostConfigView(
                 .toList(),
             storage.tmpfs(),
             storage.readonlyRootfs(),
-            resources.shmSize() > 0 ? resources.shmSize() : DEFAULT_SHM_SIZE),
+            resources.shmSize() > 0 ? resources.shmSize() : Filesystem.DEFAULT_SHM_SIZE),
         new Networking(
             networking.networkMode().isEmpty() ? "default" : networking.networkMode(),
             portBindings,
@@ -194,8 +178,8 @@ record HostConfigView(
             nullIfEmpty(privileges.securityOpt()),
             "",
             "",
-            privileges.privileged() ? null : MASKED_PATHS,
-            privileges.privileged() ? null : READONLY_PATHS),
+            privileges.privileged() ? null : Filesystem.MASKED_PATHS,
+            privileges.privileged() ? null : Filesystem.READONLY_PATHS),
         new Resources(
             resources.cpuShares(),
             resources.memory(),

@@ -16,6 +16,25 @@ import java.util.Objects;
 public record Filesystem(
     boolean readonlyRootfs, List<Mount> mounts, HostFiles hostFiles, long shmSizeBytes) {
 
+  /** Paths of /proc and /sys hidden from a container (Docker's defaults). */
+  public static final List<String> MASKED_PATHS =
+      List.of(
+          "/proc/asound",
+          "/proc/acpi",
+          "/proc/kcore",
+          "/proc/keys",
+          "/proc/latency_stats",
+          "/proc/timer_list",
+          "/proc/timer_stats",
+          "/proc/sched_debug",
+          "/proc/scsi",
+          "/sys/firmware",
+          "/sys/devices/virtual/powercap");
+
+  /** Paths of /proc mounted read-only in a container (Docker's defaults). */
+  public static final List<String> READONLY_PATHS =
+      List.of("/proc/bus", "/proc/fs", "/proc/irq", "/proc/sys", "/proc/sysrq-trigger");
+
   public static final long DEFAULT_SHM_SIZE = 64L * 1024 * 1024;
 
   public static final Filesystem DEFAULT =

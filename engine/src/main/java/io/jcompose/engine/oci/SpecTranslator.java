@@ -27,21 +27,6 @@ final class SpecTranslator {
   static final String INIT_PATH = "/sbin/docker-init";
   static final String DEFAULT_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
 
-  private static final List<String> MASKED_PATHS =
-      List.of(
-          "/proc/asound",
-          "/proc/acpi",
-          "/proc/kcore",
-          "/proc/keys",
-          "/proc/latency_stats",
-          "/proc/timer_list",
-          "/proc/timer_stats",
-          "/proc/sched_debug",
-          "/proc/scsi",
-          "/sys/firmware",
-          "/sys/devices/virtual/powercap");
-  private static final List<String> READONLY_PATHS =
-      List.of("/proc/bus", "/proc/fs", "/proc/irq", "/proc/sys", "/proc/sysrq-trigger");
   private static final BigInteger RLIM_INFINITY = BigInteger.TWO.pow(64).subtract(BigInteger.ONE);
 
   private final EngineLimits limits;
@@ -185,8 +170,8 @@ final class SpecTranslator {
                 : null,
             cpuTemplate),
         namespaces,
-        privileged ? null : MASKED_PATHS,
-        privileged ? null : READONLY_PATHS);
+        privileged ? null : Filesystem.MASKED_PATHS,
+        privileged ? null : Filesystem.READONLY_PATHS);
   }
 
   private static void namespace(List<NamespaceTemplate> into, String type, NamespaceChoice choice) {
