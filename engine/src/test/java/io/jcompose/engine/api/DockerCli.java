@@ -38,6 +38,7 @@ public final class DockerCli {
         new ProcessBuilder(command)
             .redirectOutput(out.toFile())
             .redirectError(err.toFile())
+            .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
             .directory(workDirectory.toFile());
     builder.environment().remove("DOCKER_HOST");
     builder.environment().remove("DOCKER_API_VERSION");
@@ -48,9 +49,13 @@ public final class DockerCli {
       process.destroyForcibly();
       throw new AssertionError("docker " + String.join(" ", args) + " did not finish");
     }
-    return new Run(
-        process.exitValue(),
-        Files.readString(out, StandardCharsets.UTF_8),
-        Files.readString(err, StandardCharsets.UTF_8));
+    var run =
+        new Run(
+            process.exitValue(),
+            Files.readString(out, StandardCharsets.UTF_8),
+            Files.readString(err, StandardCharsets.UTF_8));
+    Files.delete(out);
+    Files.delete(err);
+    return run;
   }
 }

@@ -3,6 +3,7 @@ package io.jcompose.engine.container;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.jcompose.engine.api.DockerCli;
 import io.jcompose.engine.http.TestClient;
 import java.nio.file.Files;
 import java.time.Instant;
@@ -133,7 +134,7 @@ class ContainerLifecycleTest extends EngineTestBase {
     String stopped = engine.create("", "{\"Image\":\"busybox\",\"Cmd\":[\"true\"]}");
     assertThat(engine.post("/containers/" + running + "/start").status()).isEqualTo(204);
 
-    EngineFixture.Run info =
+    DockerCli.Run info =
         engine.docker(
             "info",
             "--format",

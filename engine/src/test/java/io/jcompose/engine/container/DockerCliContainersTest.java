@@ -3,6 +3,7 @@ package io.jcompose.engine.container;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.jcompose.engine.api.DockerCli;
 import org.junit.jupiter.api.Test;
 
 /** The real docker CLI (28.2.2) runs containers on the engine. */
@@ -10,8 +11,7 @@ class DockerCliContainersTest extends EngineTestBase {
 
   @Test
   void run_exitsWithTheContainersExitCode_andKeepsTheExitedContainer() throws Exception {
-    EngineFixture.Run run =
-        engine.docker("run", "--name", "three", "busybox", "sh", "-c", "exit 3");
+    DockerCli.Run run = engine.docker("run", "--name", "three", "busybox", "sh", "-c", "exit 3");
 
     assertThat(run.exitCode()).as(run.stderr()).isEqualTo(3);
     assertThat(
@@ -23,7 +23,7 @@ class DockerCliContainersTest extends EngineTestBase {
   @Test
   void runDetachedWithAPublishedPort_servesHttp_andPsInspectLogsStopRmWork() throws Exception {
     int port = EngineFixture.freePort();
-    EngineFixture.Run run =
+    DockerCli.Run run =
         engine.docker(
             "run",
             "-d",
@@ -54,20 +54,20 @@ class DockerCliContainersTest extends EngineTestBase {
         .isEqualTo(id + " running /web " + port + "\n");
     assertThat(engine.docker("logs", "web").stdout()).isEqualTo("serving\n");
 
-    EngineFixture.Run stop = engine.docker("stop", "-t", "1", "web");
+    DockerCli.Run stop = engine.docker("stop", "-t", "1", "web");
     assertThat(stop.stdout()).as(stop.stderr()).isEqualTo("web\n");
     assertThat(engine.docker("inspect", "--format", "{{.State.Status}}", "web").stdout())
         .isEqualTo("exited\n");
     assertThat(engine.docker("start", "web").exitCode()).isZero();
     assertThat(EngineFixture.httpGet(port)).isEqualTo("hello\n");
-    EngineFixture.Run remove = engine.docker("rm", "-f", "web");
+    DockerCli.Run remove = engine.docker("rm", "-f", "web");
     assertThat(remove.stdout()).as(remove.stderr()).isEqualTo("web\n");
     assertThat(engine.docker("ps", "-aq", "--filter", "name=web").stdout()).isEmpty();
   }
 
   @Test
   void twoContainersOnAUserNetwork_resolveEachOtherByName() throws Exception {
-    EngineFixture.Run server =
+    DockerCli.Run server =
         engine.docker(
             "run",
             "-d",
@@ -87,7 +87,7 @@ class DockerCliContainersTest extends EngineTestBase {
     assertThat(endpoint.path("DNSNames").toString())
         .isEqualTo("[\"named-server\",\"" + shortId + "\"]");
 
-    EngineFixture.Run client =
+    DockerCli.Run client =
         engine.docker(
             "run",
             "--rm",
@@ -105,12 +105,12 @@ class DockerCliContainersTest extends EngineTestBase {
 
   @Test
   void hostAndNoneNetworks_giveTheHostsInterfacesOrOnlyLoopback() throws Exception {
-    EngineFixture.Run none =
+    DockerCli.Run none =
         engine.docker("run", "--rm", "--network", "none", "busybox", "ip", "-o", "link");
     assertThat(none.exitCode()).as(none.stderr()).isZero();
     assertThat(none.stdout().lines()).hasSize(1).allMatch(line -> line.contains(": lo:"));
 
-    EngineFixture.Run host =
+    DockerCli.Run host =
         engine.docker("run", "--rm", "--network", "host", "busybox", "ip", "-o", "link");
     assertThat(host.exitCode()).as(host.stderr()).isZero();
     assertThat(host.stdout().lines().count())
@@ -120,7 +120,7 @@ class DockerCliContainersTest extends EngineTestBase {
 
   @Test
   void runWithEnvWorkdirUserAndInit_runsTheProcessSo() throws Exception {
-    EngineFixture.Run run =
+    DockerCli.Run run =
         engine.docker(
             "run",
             "--rm",
@@ -142,7 +142,7 @@ class DockerCliContainersTest extends EngineTestBase {
 
   @Test
   void createStartWaitLogsRestartRenameKill_workAsWithDockerd() throws Exception {
-    EngineFixture.Run create =
+    DockerCli.Run create =
         engine.docker("create", "--name", "cycle", "busybox", "sh", "-c", "echo run; exit 6");
     assertThat(create.exitCode()).as(create.stderr()).isZero();
     assertThat(engine.docker("start", "-a", "cycle").stdout()).isEqualTo("run\n");
@@ -157,7 +157,7 @@ class DockerCliContainersTest extends EngineTestBase {
         .isZero();
     assertThat(engine.docker("kill", "killed").stdout()).isEqualTo("killed\n");
     assertThat(engine.docker("wait", "killed").stdout()).isEqualTo("137\n");
-    EngineFixture.Run again = engine.docker("kill", "killed");
+    DockerCli.Run again = engine.docker("kill", "killed");
     assertThat(again.exitCode()).isEqualTo(1);
     assertThat(again.stderr()).contains("is not running");
     assertThat(engine.docker("rm", "killed").exitCode()).isZero();
@@ -165,7 +165,7 @@ class DockerCliContainersTest extends EngineTestBase {
 
   @Test
   void runRm_printsTheOutput_exitsZero_andRemovesTheContainer() throws Exception {
-    EngineFixture.Run run = engine.docker("run", "--rm", "busybox", "echo", "hi");
+    DockerCli.Run run = engine.docker("run", "--rm", "busybox", "echo", "hi");
 
     assertThat(run.stdout()).as(run.stderr()).isEqualTo("hi\n");
     assertThat(run.exitCode()).isZero();

@@ -2,6 +2,7 @@ package io.jcompose.engine.container;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jcompose.engine.api.DockerCli;
 import io.jcompose.engine.content.ContentStore;
 import io.jcompose.engine.daemon.EngineDaemon;
 import io.jcompose.engine.daemon.EngineOptions;
@@ -47,7 +48,6 @@ import java.util.stream.Stream;
 final class EngineFixture implements AutoCloseable {
 
   static final ObjectMapper JSON = new ObjectMapper();
-  private static final Path DOCKER = Path.of("/usr/local/bin/docker");
   private static final SecureRandom RANDOM = new SecureRandom();
 
   final Path directory;
@@ -60,7 +60,6 @@ final class EngineFixture implements AutoCloseable {
   private EngineDaemon daemon;
 
   /** What the docker CLI printed and returned. */
-  record Run(int exitCode, String stdout, String stderr) {}
 
   /** A response, its body parsed as JSON when it is JSON. */
   record Reply(int status, String body, JsonNode json) {}
@@ -213,27 +212,8 @@ final class EngineFixture implements AutoCloseable {
 
   // ---- the docker CLI ----
 
-  Run docker(String... args) throws IOException, InterruptedException {
-    var command = new ArrayList<>(List.of(DOCKER.toString(), "-H", "unix://" + socket));
-    command.addAll(List.of(args));
-    Path out = Files.createTempFile(directory, "out", ".txt");
-    Path err = Files.createTempFile(directory, "err", ".txt");
-    var builder =
-        new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
-    builder.environment().remove("DOCKER_HOST");
-    builder.environment().remove("DOCKER_API_VERSION");
-    builder.environment().remove("DOCKER_CONTEXT");
-    builder.environment().put("DOCKER_CONFIG", directory.resolve("cli-config").toString());
-    builder.redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
-    int exitCode = builder.start().waitFor();
-    var run =
-        new Run(
-            exitCode,
-            Files.readString(out, StandardCharsets.UTF_8),
-            Files.readString(err, StandardCharsets.UTF_8));
-    Files.delete(out);
-    Files.delete(err);
-    return run;
+  DockerCli.Run docker(String... args) throws IOException, InterruptedException {
+    return new DockerCli(socket, directory).run(args);
   }
 
   // ---- clean-up ----

@@ -3,6 +3,7 @@ package io.jcompose.engine.container;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.jcompose.engine.api.DockerCli;
 import io.jcompose.engine.http.TestClient;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +18,7 @@ class ExecTest extends EngineTestBase {
                 .exitCode())
         .isZero();
 
-    EngineFixture.Run exec =
+    DockerCli.Run exec =
         engine.docker("exec", "exec-target", "sh", "-c", "echo out; echo err >&2; exit 4");
 
     assertThat(exec.exitCode()).isEqualTo(4);

@@ -3,6 +3,7 @@ package io.jcompose.engine.container;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.jcompose.engine.api.DockerCli;
 import org.junit.jupiter.api.Test;
 
 /** Healthchecks run while a container runs, and inspect, list and the CLI report them. */
@@ -26,7 +27,7 @@ class HealthTest extends EngineTestBase {
     assertThat(probe.path("ExitCode").asInt()).isEqualTo(1);
     assertThat(probe.path("Start").asText()).endsWith("Z");
     assertThat(listedStatus(id)).endsWith(" (unhealthy)");
-    EngineFixture.Run touch = engine.docker("exec", "probed", "sh", "-c", "echo > /tmp/ok");
+    DockerCli.Run touch = engine.docker("exec", "probed", "sh", "-c", "echo > /tmp/ok");
     assertThat(touch.exitCode()).as(touch.stderr()).isZero();
     assertThat(awaitHealth(id, "healthy").path("FailingStreak").asInt()).isZero();
     assertThat(listedStatus(id)).endsWith(" (healthy)");
@@ -41,7 +42,7 @@ class HealthTest extends EngineTestBase {
 
   @Test
   void theCliSetsAHealthcheck_andNoneDisablesOne() throws Exception {
-    EngineFixture.Run run =
+    DockerCli.Run run =
         engine.docker(
             "run",
             "-d",

@@ -2,15 +2,14 @@ package io.jcompose.engine.daemon;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jcompose.engine.api.DockerCli;
 import io.jcompose.engine.http.ApiVersions;
 import io.jcompose.engine.http.ServerNotice;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -23,10 +22,6 @@ import org.junit.jupiter.api.Timeout;
 /** The real docker CLI (28.2.2) against a running engine on a temporary socket. */
 @Timeout(120)
 class DockerCliTest {
-
-  private static final Path DOCKER = Path.of("/usr/local/bin/docker");
-
-  private record Run(int exitCode, String stdout, String stderr) {}
 
   private Path directory;
   private Path socket;
@@ -59,21 +54,8 @@ class DockerCliTest {
     }
   }
 
-  private Run docker(String... args) throws Exception {
-    var command = new ArrayList<>(List.of(DOCKER.toString(), "-H", "unix://" + socket));
-    command.addAll(List.of(args));
-    Path out = Files.createTempFile(directory, "out", ".txt");
-    Path err = Files.createTempFile(directory, "err", ".txt");
-    var builder =
-        new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
-    builder.environment().remove("DOCKER_HOST");
-    builder.environment().remove("DOCKER_API_VERSION");
-    builder.environment().put("DOCKER_CONFIG", directory.resolve("cli-config").toString());
-    int exitCode = builder.start().waitFor();
-    return new Run(
-        exitCode,
-        Files.readString(out, StandardCharsets.UTF_8),
-        Files.readString(err, StandardCharsets.UTF_8));
+  private DockerCli.Run docker(String... args) throws Exception {
+    return new DockerCli(socket, directory).run(args);
   }
 
   private static String seconds(Instant time) {
@@ -82,7 +64,7 @@ class DockerCliTest {
 
   @Test
   void versionNegotiatesApi144() throws Exception {
-    Run version = docker("version");
+    DockerCli.Run version = docker("version");
 
     assertThat(version.exitCode()).as(version.stderr()).isZero();
     assertThat(version.stdout())
@@ -95,7 +77,7 @@ class DockerCliTest {
 
   @Test
   void infoDescribesTheEngine() throws Exception {
-    Run info = docker("info");
+    DockerCli.Run info = docker("info");
 
     assertThat(info.exitCode()).as(info.stderr()).isZero();
     assertThat(info.stdout())
@@ -146,7 +128,7 @@ class DockerCliTest {
                 + " {\"keep\":\"\",\"tier\":\"db\"}\n");
 
     assertThat(docker("volume", "rm", "cli-data").stdout()).isEqualTo("cli-data\n");
-    Run missing = docker("volume", "inspect", "cli-data");
+    DockerCli.Run missing = docker("volume", "inspect", "cli-data");
     assertThat(missing.exitCode()).isEqualTo(1);
     assertThat(missing.stderr()).contains("get cli-data: no such volume");
     assertThat(dataRoot.resolve("volumes/cli-data")).doesNotExist();
@@ -160,7 +142,7 @@ class DockerCliTest {
     docker("volume", "rm", "ev-one");
     Instant until = Instant.now();
 
-    Run events =
+    DockerCli.Run events =
         docker(
             "system",
             "events",
@@ -177,7 +159,7 @@ class DockerCliTest {
             "volume create ev-one local\n"
                 + "volume create ev-two local\n"
                 + "volume destroy ev-one local\n");
-    Run destroys =
+    DockerCli.Run destroys =
         docker(
             "events",
             "--since",
