@@ -11,6 +11,7 @@ import io.jcompose.engine.daemon.EngineDaemon;
 import io.jcompose.engine.daemon.EngineOptions;
 import io.jcompose.engine.fault.EngineFault;
 import io.jcompose.engine.http.ApiVersions;
+import io.jcompose.schema.json.JsonText;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -23,6 +24,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -234,24 +236,17 @@ public final class EngineCommand {
         buffer.clear();
       }
       String text = response.toString();
-      if (!text.startsWith("HTTP/1.1 200")) {
+      int body = text.indexOf("\r\n\r\n");
+      if (!text.startsWith("HTTP/1.1 200") || body < 0) {
+        return Optional.empty();
+      }
+      if (!(JsonText.parse(text.substring(body + 4).strip()) instanceof Map<?, ?> version)) {
         return Optional.empty();
       }
       return Optional.of(
-          "version " + field(text, "Version") + ", API " + field(text, "ApiVersion"));
-    } catch (IOException e) {
+          "version " + version.get("Version") + ", API " + version.get("ApiVersion"));
+    } catch (IOException | IllegalArgumentException e) {
       return Optional.empty();
     }
-  }
-
-  private static String field(String json, String name) {
-    String key = "\"" + name + "\":\"";
-    int start = json.indexOf(key);
-    if (start < 0) {
-      return "?";
-    }
-    start += key.length();
-    int end = json.indexOf('"', start);
-    return end < 0 ? "?" : json.substring(start, end);
   }
 }
