@@ -63,12 +63,7 @@ final class Up {
   }
 
   private void waitForServices() throws InterruptedException {
-    Set<String> services =
-        options.reconcile().services().isEmpty()
-            ? project.services().keySet()
-            : options.reconcile().noDeps()
-                ? options.reconcile().services()
-                : graph.withDependencies(options.reconcile().services());
+    Set<String> services = options.reconcile().includedServices(project, graph);
     var oneShots = new TreeSet<String>();
     for (String serviceName : services) {
       graph

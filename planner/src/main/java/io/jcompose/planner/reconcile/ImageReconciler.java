@@ -41,10 +41,7 @@ final class ImageReconciler {
 
   Reconciliation reconcile() {
     var plan = new Plan.Builder();
-    Set<String> wanted =
-        options.services().isEmpty()
-            ? project.services().keySet()
-            : options.noDeps() ? options.services() : graph.withDependencies(options.services());
+    Set<String> wanted = options.includedServices(project, graph);
     var seen = new HashSet<String>();
     for (String serviceName : graph.startOrder()) {
       if (!wanted.contains(serviceName) || !project.services().containsKey(serviceName)) {

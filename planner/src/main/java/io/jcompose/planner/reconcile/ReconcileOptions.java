@@ -1,5 +1,7 @@
 package io.jcompose.planner.reconcile;
 
+import io.jcompose.model.project.Project;
+import io.jcompose.planner.graph.ServiceGraph;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -61,6 +63,27 @@ public record ReconcileOptions(
         false,
         Optional.empty(),
         ImageOptions.defaults());
+  }
+
+  /**
+   * The services this run touches: the named ones (all when none is named) and, unless {@code
+   * --no-deps}, what they depend on.
+   *
+   * @throws ReconcileException when a named service is not in the project or is disabled
+   */
+  public Set<String> includedServices(Project project, ServiceGraph graph) {
+    for (String serviceName : services) {
+      if (!project.services().containsKey(serviceName)) {
+        throw new ReconcileException(
+            project.disabledServices().contains(serviceName)
+                ? "service \""
+                    + serviceName
+                    + "\" is disabled by its profiles; enable one with --profile"
+                : "no such service: " + serviceName);
+      }
+    }
+    Set<String> targeted = services.isEmpty() ? project.services().keySet() : services;
+    return noDeps ? targeted : graph.withDependencies(targeted);
   }
 
   public ReconcileOptions withServices(Set<String> newServices) {

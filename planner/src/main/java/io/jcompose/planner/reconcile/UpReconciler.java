@@ -72,8 +72,9 @@ final class UpReconciler {
   }
 
   Reconciliation reconcile() {
-    Set<String> targeted = targetedServices();
-    Set<String> included = options.noDeps() ? targeted : graph.withDependencies(targeted);
+    Set<String> included = options.includedServices(project, graph);
+    Set<String> targeted =
+        options.services().isEmpty() ? project.services().keySet() : options.services();
     var resources = new ResourceNodes(project, observed, options, plan, warnings);
     resources.orphans();
     networkNodes.putAll(resources.networks());
@@ -85,25 +86,6 @@ final class UpReconciler {
       }
     }
     return new Reconciliation(plan.build(), warnings);
-  }
-
-  private Set<String> targetedServices() {
-    if (options.services().isEmpty()) {
-      return project.services().keySet();
-    }
-    var targeted = new TreeSet<String>();
-    for (String serviceName : options.services()) {
-      if (!project.services().containsKey(serviceName)) {
-        throw new ReconcileException(
-            project.disabledServices().contains(serviceName)
-                ? "service \""
-                    + serviceName
-                    + "\" is disabled by its profiles; enable one with --profile"
-                : "no such service: " + serviceName);
-      }
-      targeted.add(serviceName);
-    }
-    return targeted;
   }
 
   /** Dependencies that are not in the project: an error unless {@code required: false}. */
