@@ -23,6 +23,9 @@ import java.util.function.Supplier;
  * @param out standard output
  * @param err standard error
  * @param loader loads a project (the model's {@link ProjectLoader} outside tests)
+ * @param connector opens the container runtime the global options name (the real endpoints outside
+ *     tests)
+ * @param terminal whether standard output and error are terminals (live progress, colors)
  */
 public record CliContext(
     Map<String, String> environment,
@@ -30,7 +33,28 @@ public record CliContext(
     Supplier<String> stdin,
     PrintWriter out,
     PrintWriter err,
-    Function<LoadOptions, LoadResult> loader) {
+    Function<LoadOptions, LoadResult> loader,
+    RuntimeConnector connector,
+    boolean terminal) {
+
+  /** A context on the real endpoints, not on a terminal. */
+  public CliContext(
+      Map<String, String> environment,
+      Path workingDirectory,
+      Supplier<String> stdin,
+      PrintWriter out,
+      PrintWriter err,
+      Function<LoadOptions, LoadResult> loader) {
+    this(
+        environment,
+        workingDirectory,
+        stdin,
+        out,
+        err,
+        loader,
+        new io.jcompose.cli.endpoint.EndpointConnector(),
+        false);
+  }
 
   public CliContext {
     environment = Map.copyOf(environment);
@@ -39,6 +63,13 @@ public record CliContext(
     Objects.requireNonNull(out, "out");
     Objects.requireNonNull(err, "err");
     Objects.requireNonNull(loader, "loader");
+    Objects.requireNonNull(connector, "connector");
+  }
+
+  /** This context with another runtime connector (tests connect to what they started). */
+  public CliContext withConnector(RuntimeConnector newConnector) {
+    return new CliContext(
+        environment, workingDirectory, stdin, out, err, loader, newConnector, terminal);
   }
 
   /** The real process: System.getenv(), the user's directory, System.in/out/err. */
@@ -49,7 +80,9 @@ public record CliContext(
         new StandardInput(),
         new PrintWriter(System.out, false, StandardCharsets.UTF_8),
         new PrintWriter(System.err, true, StandardCharsets.UTF_8),
-        new ModelLoader());
+        new ModelLoader(),
+        new io.jcompose.cli.endpoint.EndpointConnector(),
+        System.console() != null);
   }
 
   /** Reads all of System.in (a nested class, not a method reference: see {@link Main}). */

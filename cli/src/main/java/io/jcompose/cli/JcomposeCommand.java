@@ -1,7 +1,14 @@
 package io.jcompose.cli;
 
 import io.jcompose.cli.command.ConfigCommand;
+import io.jcompose.cli.command.DownCommand;
 import io.jcompose.cli.command.EngineCommand;
+import io.jcompose.cli.command.ImageCommand;
+import io.jcompose.cli.command.LifecycleCommand;
+import io.jcompose.cli.command.LogsCommand;
+import io.jcompose.cli.command.LsCommand;
+import io.jcompose.cli.command.PsCommand;
+import io.jcompose.cli.command.UpCommand;
 import io.jcompose.cli.command.VersionCommand;
 import io.jcompose.cli.line.Grammar;
 import io.jcompose.cli.line.Option;
@@ -113,7 +120,25 @@ public final class JcomposeCommand {
 
   /** The whole command line: the global options and every verb. */
   public static final Grammar GRAMMAR =
-      new Grammar(ROOT, List.of(ConfigCommand.VERB, EngineCommand.VERB, VersionCommand.VERB));
+      new Grammar(
+          ROOT,
+          List.of(
+              UpCommand.VERB,
+              DownCommand.VERB,
+              PsCommand.VERB,
+              LogsCommand.VERB,
+              ConfigCommand.VERB,
+              UpCommand.CREATE_VERB,
+              LifecycleCommand.START,
+              LifecycleCommand.STOP_VERB,
+              LifecycleCommand.RESTART,
+              LifecycleCommand.RM,
+              LifecycleCommand.KILL,
+              ImageCommand.PULL_VERB,
+              ImageCommand.BUILD_VERB,
+              LsCommand.VERB,
+              VersionCommand.VERB,
+              EngineCommand.VERB));
 
   private final CliContext context;
   private final Values values;

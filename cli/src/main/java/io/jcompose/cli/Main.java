@@ -1,7 +1,14 @@
 package io.jcompose.cli;
 
 import io.jcompose.cli.command.ConfigCommand;
+import io.jcompose.cli.command.DownCommand;
 import io.jcompose.cli.command.EngineCommand;
+import io.jcompose.cli.command.ImageCommand;
+import io.jcompose.cli.command.LifecycleCommand;
+import io.jcompose.cli.command.LogsCommand;
+import io.jcompose.cli.command.LsCommand;
+import io.jcompose.cli.command.PsCommand;
+import io.jcompose.cli.command.UpCommand;
 import io.jcompose.cli.command.VersionCommand;
 import io.jcompose.cli.line.LineParser;
 import io.jcompose.cli.line.ParsedLine;
@@ -71,6 +78,28 @@ public final class Main {
         return new VersionCommand(global, line.local()).call();
       case "engine":
         return new EngineCommand(global, line.local()).call();
+      case "up":
+        return new UpCommand(global, line.local(), false).call();
+      case "create":
+        return new UpCommand(global, line.local(), true).call();
+      case "down":
+        return new DownCommand(global, line.local()).call();
+      case "ps":
+        return new PsCommand(global, line.local()).call();
+      case "logs":
+        return new LogsCommand(global, line.local()).call();
+      case "start":
+      case "stop":
+      case "restart":
+      case "rm":
+      case "kill":
+        return new LifecycleCommand(global, line.local(), line.verb()).call();
+      case "pull":
+        return new ImageCommand(global, line.local(), true).call();
+      case "build":
+        return new ImageCommand(global, line.local(), false).call();
+      case "ls":
+        return new LsCommand(global, line.local()).call();
       default:
         throw new IllegalStateException("no command for the verb " + line.verb());
     }
@@ -87,6 +116,16 @@ public final class Main {
       err.println("jcompose: interrupted");
       return ExitCode.INTERRUPTED;
     }
+    if (e instanceof UserException.Reported reported) {
+      return reported.exitCode();
+    }
+    if (isOperationalFailure(e)) {
+      err.println("jcompose: " + e.getMessage());
+      if (global.debug()) {
+        e.printStackTrace(err);
+      }
+      return ExitCode.FAILURE;
+    }
     if (e instanceof UserException user) {
       err.println("jcompose: " + user.getMessage());
       if (global.debug()) {
@@ -101,5 +140,17 @@ public final class Main {
       err.println("Run again with --debug to see the stack trace.");
     }
     return ExitCode.FAILURE;
+  }
+
+  /**
+   * What goes wrong while working on an endpoint and is told as one line: a plan that cannot be
+   * made, a failed operation, a failed or timed-out wait, the endpoint's refusal.
+   */
+  private static boolean isOperationalFailure(Exception e) {
+    return e instanceof io.jcompose.planner.reconcile.ReconcileException
+        || e instanceof io.jcompose.planner.graph.DependencyCycleException
+        || e instanceof io.jcompose.planner.execute.PlanFailedException
+        || e instanceof io.jcompose.planner.wait.WaitFailure
+        || e instanceof io.jcompose.planner.spi.RuntimeFault;
   }
 }

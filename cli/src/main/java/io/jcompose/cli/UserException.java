@@ -20,4 +20,11 @@ public class UserException extends RuntimeException {
   public int exitCode() {
     return exitCode;
   }
+
+  /** A failure whose message the command has printed already; only the exit code is left. */
+  public static final class Reported extends UserException {
+    public Reported(int exitCode) {
+      super("(reported)", exitCode, null);
+    }
+  }
 }

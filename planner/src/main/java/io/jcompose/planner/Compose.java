@@ -2,9 +2,17 @@ package io.jcompose.planner;
 
 import io.jcompose.model.project.Project;
 import io.jcompose.planner.event.EventSink;
+import io.jcompose.planner.event.ProgressEvent;
 import io.jcompose.planner.execute.ExecutionSettings;
 import io.jcompose.planner.execute.PlanExecutor;
+import io.jcompose.planner.graph.ServiceGraph;
+import io.jcompose.planner.observe.ObservedState;
+import io.jcompose.planner.observe.StateCollector;
+import io.jcompose.planner.plan.Plan;
+import io.jcompose.planner.reconcile.BuildOptions;
 import io.jcompose.planner.reconcile.DownOptions;
+import io.jcompose.planner.reconcile.ReconcileOptions;
+import io.jcompose.planner.reconcile.Reconciler;
 import io.jcompose.planner.reconcile.Reconciliation;
 import io.jcompose.planner.spi.ContainerRuntime;
 import io.jcompose.planner.wait.DependencyWaiter;
@@ -13,6 +21,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 
 /**
@@ -67,6 +76,83 @@ public final class Compose {
   /** Stops and removes the project's containers, dependents first, then its networks. */
   public void down(Project project, DownOptions options) throws InterruptedException {
     new Down(this, project, options).run();
+  }
+
+  /**
+   * What {@code pull} would fetch.
+   *
+   * @param missingOnly only what is not present ({@code --policy missing})
+   */
+  public Reconciliation planPull(Project project, ReconcileOptions options, boolean missingOnly) {
+    ServiceGraph graph = ServiceGraph.of(project);
+    ObservedState present =
+        missingOnly
+            ? ObservedState.empty().withImages(new StateCollector(runtime).images(project))
+            : ObservedState.empty();
+    return Reconciler.pulls(project, graph, present, options, missingOnly);
+  }
+
+  /** Pulls the included services' images, in parallel up to the parallelism cap. */
+  public void pull(Project project, ReconcileOptions options, boolean missingOnly)
+      throws InterruptedException {
+    Reconciliation pulls = planPull(project, options, missingOnly);
+    pulls.warnings().forEach(warning -> sink.accept(new ProgressEvent.Warning(warning)));
+    executor(project.name(), Optional.empty()).execute(pulls.plan());
+  }
+
+  /** What {@code build} would build. */
+  public Reconciliation planBuild(
+      Project project, ReconcileOptions options, BuildOptions overrides) {
+    return Reconciler.builds(project, ServiceGraph.of(project), options, overrides);
+  }
+
+  /** Builds the included services that have a build section. */
+  public void build(Project project, ReconcileOptions options, BuildOptions overrides)
+      throws InterruptedException {
+    executor(project.name(), Optional.empty())
+        .execute(planBuild(project, options, overrides).plan());
+  }
+
+  /** What {@code stop} would do to the named services' containers (all when none is named). */
+  public Plan planStop(Project project, Set<String> services, Optional<Duration> timeout) {
+    return Reconciler.stop(project, ServiceGraph.of(project), observe(project), services, timeout);
+  }
+
+  /** What {@code start} would do. */
+  public Plan planStart(Project project, Set<String> services) {
+    return Reconciler.start(project, ServiceGraph.of(project), observe(project), services);
+  }
+
+  /** What {@code restart} would do. */
+  public Plan planRestart(Project project, Set<String> services, Optional<Duration> timeout) {
+    return Reconciler.restart(
+        project, ServiceGraph.of(project), observe(project), services, timeout);
+  }
+
+  /** What {@code rm} would do. */
+  public Plan planRemove(
+      Project project,
+      Set<String> services,
+      boolean stopFirst,
+      boolean removeAnonymousVolumes,
+      Optional<Duration> timeout) {
+    return Reconciler.remove(
+        project,
+        ServiceGraph.of(project),
+        observe(project),
+        services,
+        stopFirst,
+        removeAnonymousVolumes,
+        timeout);
+  }
+
+  /** Runs a plan of this project's (one the {@code plan...} methods made). */
+  public void execute(Project project, Plan plan) throws InterruptedException {
+    executor(project.name(), Optional.empty()).execute(plan);
+  }
+
+  private ObservedState observe(Project project) {
+    return new StateCollector(runtime).collectContainers(project.name());
   }
 
   ContainerRuntime runtime() {

@@ -57,6 +57,58 @@ final class ImageReconciler {
     return new Reconciliation(plan.build(), List.of());
   }
 
+  /**
+   * {@code pull}: a pull for each included service that names an image (services that only build
+   * are skipped); with {@code missingOnly}, only for images not present.
+   */
+  Reconciliation pulls(boolean missingOnly) {
+    var plan = new Plan.Builder();
+    var warnings = new ArrayList<String>();
+    Set<String> wanted = options.includedServices(project, graph);
+    var seen = new HashSet<String>();
+    for (String serviceName : graph.startOrder()) {
+      if (!wanted.contains(serviceName) || !project.services().containsKey(serviceName)) {
+        continue;
+      }
+      Service service = project.service(serviceName);
+      if (service.image().isEmpty()) {
+        warnings.add("service " + serviceName + " has no image to pull (it is built)");
+        continue;
+      }
+      String reference = service.imageName(project.name());
+      if (!seen.add(reference)) {
+        continue;
+      }
+      if (missingOnly && observed.image(reference).isPresent()) {
+        continue;
+      }
+      plan.add(pull(service, reference), missingOnly ? "image not found" : "pull");
+    }
+    return new Reconciliation(plan.build(), warnings);
+  }
+
+  /** {@code build}: a build for each included service that has a build section. */
+  Reconciliation builds(BuildOptions overrides) {
+    var plan = new Plan.Builder();
+    Set<String> wanted = options.includedServices(project, graph);
+    var seen = new HashSet<String>();
+    for (String serviceName : graph.startOrder()) {
+      if (!wanted.contains(serviceName) || !project.services().containsKey(serviceName)) {
+        continue;
+      }
+      Service service = project.service(serviceName);
+      if (service.build().isEmpty()) {
+        continue;
+      }
+      String reference = service.imageName(project.name());
+      if (!seen.add(reference)) {
+        continue;
+      }
+      plan.add(build(service, reference, overrides), "build");
+    }
+    return new Reconciliation(plan.build(), List.of());
+  }
+
   private void decide(Service service, String reference, Plan.Builder plan) {
     boolean present = observed.image(reference).isPresent();
     boolean buildable = service.build().isPresent();
@@ -104,6 +156,10 @@ final class ImageReconciler {
   }
 
   private BuildImage build(Service service, String reference) {
+    return build(service, reference, BuildOptions.defaults());
+  }
+
+  private BuildImage build(Service service, String reference, BuildOptions overrides) {
     BuildSpec build = service.build().orElseThrow();
     var tags = new ArrayList<String>();
     tags.add(reference);
@@ -121,6 +177,7 @@ final class ImageReconciler {
                 args.put(key, value);
               }
             });
+    args.putAll(overrides.buildArgs());
     return new BuildImage(
         service.name(),
         reference,
@@ -131,8 +188,8 @@ final class ImageReconciler {
             args,
             build.target(),
             labels,
-            false,
-            false));
+            overrides.noCache(),
+            overrides.pull()));
   }
 
   /** The effective policy for one service. */

@@ -3,6 +3,10 @@ package io.jcompose.planner.reconcile;
 import io.jcompose.model.project.Project;
 import io.jcompose.planner.graph.ServiceGraph;
 import io.jcompose.planner.observe.ObservedState;
+import io.jcompose.planner.plan.Plan;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * Pure functions from (project, observed state, options) to a plan: no I/O, no clock; the same
@@ -27,6 +31,68 @@ public final class Reconciler {
   public static Reconciliation images(
       Project project, ServiceGraph graph, ObservedState observed, ReconcileOptions options) {
     return new ImageReconciler(project, graph, observed, options).reconcile();
+  }
+
+  /**
+   * What {@code pull} fetches: the images of the services {@code options} includes.
+   *
+   * @param missingOnly only images that are not present ({@code --policy missing})
+   */
+  public static Reconciliation pulls(
+      Project project,
+      ServiceGraph graph,
+      ObservedState observed,
+      ReconcileOptions options,
+      boolean missingOnly) {
+    return new ImageReconciler(project, graph, observed, options).pulls(missingOnly);
+  }
+
+  /** What {@code build} builds: the services {@code options} includes that have a build section. */
+  public static Reconciliation builds(
+      Project project, ServiceGraph graph, ReconcileOptions options, BuildOptions overrides) {
+    return new ImageReconciler(project, graph, ObservedState.empty(), options).builds(overrides);
+  }
+
+  /** {@code stop}: the targeted running containers (all when empty), dependents first. */
+  public static Plan stop(
+      Project project,
+      ServiceGraph graph,
+      ObservedState observed,
+      Set<String> services,
+      Optional<Duration> timeout) {
+    return new LifecycleReconciler(project, graph, observed, services).stop(timeout);
+  }
+
+  /** {@code start}: the targeted containers that are not running, dependencies first. */
+  public static Plan start(
+      Project project, ServiceGraph graph, ObservedState observed, Set<String> services) {
+    return new LifecycleReconciler(project, graph, observed, services).start();
+  }
+
+  /** {@code restart}: stop (dependents first), then start (dependencies first). */
+  public static Plan restart(
+      Project project,
+      ServiceGraph graph,
+      ObservedState observed,
+      Set<String> services,
+      Optional<Duration> timeout) {
+    return new LifecycleReconciler(project, graph, observed, services).restart(timeout);
+  }
+
+  /**
+   * {@code rm}: the targeted stopped containers; with {@code stopFirst} ({@code rm --stop}) running
+   * ones are stopped first and removed too.
+   */
+  public static Plan remove(
+      Project project,
+      ServiceGraph graph,
+      ObservedState observed,
+      Set<String> services,
+      boolean stopFirst,
+      boolean removeAnonymousVolumes,
+      Optional<Duration> timeout) {
+    return new LifecycleReconciler(project, graph, observed, services)
+        .remove(stopFirst, removeAnonymousVolumes, timeout);
   }
 
   /** What {@code down} removes, dependents first. */

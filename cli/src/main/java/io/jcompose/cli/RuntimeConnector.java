@@ -1,0 +1,27 @@
+package io.jcompose.cli;
+
+import io.jcompose.planner.spi.ContainerRuntime;
+
+/**
+ * Opens the container runtime a command works on: the endpoint the global options, the environment
+ * and the docker configuration name (DESIGN.md §4), or what a test gives.
+ */
+public interface RuntimeConnector {
+
+  /**
+   * @throws UserException with {@link ExitCode#NO_ENDPOINT} when no endpoint answers
+   */
+  Connection connect(JcomposeCommand global) throws InterruptedException;
+
+  /** An open runtime; closing it closes the connection (not the runtime's containers). */
+  interface Connection extends AutoCloseable {
+
+    ContainerRuntime runtime();
+
+    /** Where it is, for messages: {@code unix:///var/run/docker.sock (DOCKER_HOST)}. */
+    String description();
+
+    @Override
+    void close();
+  }
+}
