@@ -88,72 +88,17 @@ install_needs() {
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 }
 
-# A dockerd of the suites' own: its socket, data root, exec root and pid file in one temporary
-# directory, no default bridge and no iptables rules, so it changes nothing on the host that its
-# clean-up does not undo. Its endpoint is exported as JCOMPOSE_TEST_DOCKER_HOST (the runtime
-# adapter's contract tests and the it/ scenarios require it). Clean-up removes what the tests
-# left, stops the daemon, unmounts and deletes its directory, and removes the directories and
-# cgroups dockerd makes outside its roots when they were not there before.
-start_dockerd() {
-  local dockerd_bin
-  dockerd_bin="$(command -v dockerd || echo /usr/sbin/dockerd)"
-  [[ -x "$dockerd_bin" ]] || { log "dockerd is missing (Debian/Ubuntu: apt-get install -y docker.io)"; exit 1; }
-  [[ $(id -u) -eq 0 ]] || { log "the suites start their own dockerd and need root"; exit 1; }
-  dockerd_dir="$(mktemp -d /tmp/jcompose-dockerd.XXXXXX)"
-  dockerd_made=()
-  local path
-  for path in /run/docker /run/containerd /var/run/docker /etc/docker; do
-    [[ -e "$path" ]] || dockerd_made+=("$path")
-  done
-  dockerd_cgroups_made=true
-  compgen -G '/sys/fs/cgroup/*/docker' >/dev/null && dockerd_cgroups_made=false
-  on_exit stop_dockerd
-  "$dockerd_bin" --host "unix://$dockerd_dir/docker.sock" --data-root "$dockerd_dir/data" \
-    --exec-root "$dockerd_dir/exec" --pidfile "$dockerd_dir/docker.pid" --bridge=none \
-    --iptables=false --ip-masq=false --ip-forward=false >"$dockerd_dir/dockerd.log" 2>&1 &
-  dockerd_pid=$!
-  local i
-  for ((i = 0; i < 300; i++)); do
-    if DOCKER_HOST="unix://$dockerd_dir/docker.sock" docker version >/dev/null 2>&1; then
-      export JCOMPOSE_TEST_DOCKER_HOST="unix://$dockerd_dir/docker.sock"
-      log "dockerd $(DOCKER_HOST="$JCOMPOSE_TEST_DOCKER_HOST" docker version -f '{{.Server.Version}}') on $JCOMPOSE_TEST_DOCKER_HOST"
-      return
-    fi
-    if ! kill -0 "$dockerd_pid" 2>/dev/null; then
-      break
-    fi
-    sleep 0.1
-  done
-  log "dockerd did not start; its log:"
-  tail -n 30 "$dockerd_dir/dockerd.log" >&2
-  exit 1
-}
+# shellcheck source=lib/dockerd.sh
+source "$root/scripts/lib/dockerd.sh"
 
-stop_dockerd() {
-  set +e
-  local sock="$dockerd_dir/docker.sock" ids path
-  if [[ -S "$sock" ]]; then
-    ids="$(DOCKER_HOST="unix://$sock" docker ps -aq 2>/dev/null)"
-    [[ -n "$ids" ]] && DOCKER_HOST="unix://$sock" docker rm -f -v $ids >/dev/null 2>&1
-    DOCKER_HOST="unix://$sock" docker network prune -f >/dev/null 2>&1
-  fi
-  if [[ -n "${dockerd_pid:-}" ]]; then
-    kill "$dockerd_pid" 2>/dev/null
-    wait "$dockerd_pid" 2>/dev/null
-  fi
-  grep -o " $dockerd_dir[^ ]*" /proc/self/mountinfo | sort -r | while read -r path; do
-    umount -l "$path"
-  done
-  rm -rf "$dockerd_dir"
-  for path in "${dockerd_made[@]}"; do
-    rm -rf "$path"
-  done
-  if [[ "$dockerd_cgroups_made" == true ]]; then
-    for path in /sys/fs/cgroup/*/docker; do
-      [[ -d "$path" ]] && rmdir "$path" 2>/dev/null
-    done
-  fi
-  return 0
+# A dockerd of the suites' own (scripts/lib/dockerd.sh: temporary roots, no default bridge, no
+# iptables), exported as JCOMPOSE_TEST_DOCKER_HOST: the runtime adapter's contract tests and the
+# it/ scenarios require it.
+start_dockerd() {
+  on_exit 'set +e; private_dockerd_stop'
+  private_dockerd_start
+  export JCOMPOSE_TEST_DOCKER_HOST="$PRIVATE_DOCKER_HOST"
+  log "dockerd $(DOCKER_HOST="$PRIVATE_DOCKER_HOST" docker version -f '{{.Server.Version}}') on $PRIVATE_DOCKER_HOST"
 }
 
 # Daemons the suites need; each one started here registers its stop with on_exit.

@@ -18,6 +18,7 @@ public final class Cli {
   private final String stdin;
   private final Function<LoadOptions, LoadResult> loader;
   private LoadOptions lastOptions;
+  private RuntimeConnector connector;
 
   public Cli(
       Path workingDirectory,
@@ -34,8 +35,35 @@ public final class Cli {
     return new Cli(workingDirectory, Map.of(), "", loader);
   }
 
+  /** Connects every verb to {@code runtime} instead of a real endpoint. */
+  public Cli on(io.jcompose.planner.spi.ContainerRuntime runtime) {
+    this.connector =
+        global ->
+            new RuntimeConnector.Connection() {
+              @Override
+              public io.jcompose.planner.spi.ContainerRuntime runtime() {
+                return runtime;
+              }
+
+              @Override
+              public String description() {
+                return "in-memory";
+              }
+
+              @Override
+              public void close() {}
+            };
+    return this;
+  }
+
+  /** Forgets what earlier runs printed. */
+  public void clear() {
+    out.getBuffer().setLength(0);
+    err.getBuffer().setLength(0);
+  }
+
   public int run(String... args) {
-    var context =
+    var base =
         new CliContext(
             environment,
             workingDirectory,
@@ -46,6 +74,7 @@ public final class Cli {
               lastOptions = options;
               return loader.apply(options);
             });
+    CliContext context = connector == null ? base : base.withConnector(connector);
     return Main.run(args, context);
   }
 

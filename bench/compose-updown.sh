@@ -1,0 +1,117 @@
+#!/usr/bin/env bash
+# jcompose against docker-compose 1.29 on the same dockerd: the same generated stacks brought up
+# (`up -d`, or `up -d --wait`-free for docker-compose, which has no --wait) and taken down
+# (`down -t 0`), ROUNDS times each, medians in milliseconds and the jcompose/docker-compose ratio.
+# Stacks: N = 1, 10, 30 services of busybox `sleep`; shapes:
+#   flat           no dependencies
+#   chain          service i depends_on service i-1
+#   healthy-chain  service i depends_on service i-1 with condition service_healthy; each service
+#                  has a 1 s healthcheck (`test -f /tmp/ready`, the file made at start)
+# The dockerd is a private one (scripts/lib/dockerd.sh); the image is busybox-static imported
+# from a rootfs tar. jcompose runs through its launcher, a JVM start per call, as a user runs it.
+#   sudo bench/compose-updown.sh [ROUNDS]      (default 5)
+set -euo pipefail
+root="$(cd -P "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+rounds="${1:-5}"
+image=jcbench/busybox:1
+[[ $(id -u) -eq 0 ]] || { echo "compose-updown.sh: run as root (it starts a dockerd)" >&2; exit 1; }
+command -v docker-compose >/dev/null || { echo "compose-updown.sh: docker-compose is missing (apt-get install -y docker-compose)" >&2; exit 1; }
+[[ -x /bin/busybox ]] || { echo "compose-updown.sh: busybox is missing (apt-get install -y busybox-static)" >&2; exit 1; }
+# shellcheck source=../scripts/lib/dockerd.sh
+source "$root/scripts/lib/dockerd.sh"
+
+work="$(mktemp -d /tmp/jcompose-bench.XXXXXX)"
+cleanup() {
+  set +e
+  private_dockerd_stop
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+( cd "$root" && mvn -q -B -o package -pl cli -am -DskipTests >/dev/null )
+private_dockerd_start
+export DOCKER_HOST="$PRIVATE_DOCKER_HOST"
+
+mkdir -p "$work/rootfs"/{bin,etc,tmp,proc,sys,dev}
+cp /bin/busybox "$work/rootfs/bin/"
+for applet in sh sleep touch test true; do ln -s busybox "$work/rootfs/bin/$applet"; done
+echo 'root:x:0:0:root:/root:/bin/sh' >"$work/rootfs/etc/passwd"
+tar -C "$work/rootfs" -cf "$work/rootfs.tar" .
+docker import "$work/rootfs.tar" "$image" >/dev/null
+
+# stack SHAPE N DIR: writes DIR/docker-compose.yml
+stack() {
+  local shape=$1 n=$2 dir=$3 i
+  mkdir -p "$dir"
+  {
+    echo "services:"
+    for ((i = 1; i <= n; i++)); do
+      echo "  s$i:"
+      echo "    image: $image"
+      echo "    command: sh -c 'touch /tmp/ready; exec sleep 3600'"
+      if [[ "$shape" == healthy-chain ]]; then
+        echo "    healthcheck:"
+        echo "      test: [\"CMD\", \"test\", \"-f\", \"/tmp/ready\"]"
+        echo "      interval: 1s"
+        echo "      timeout: 1s"
+        echo "      retries: 30"
+      fi
+      if ((i > 1)) && [[ "$shape" != flat ]]; then
+        echo "    depends_on:"
+        if [[ "$shape" == healthy-chain ]]; then
+          echo "      s$((i - 1)):"
+          echo "        condition: service_healthy"
+        else
+          echo "      - s$((i - 1))"
+        fi
+      fi
+    done
+  } >"$dir/docker-compose.yml"
+}
+
+now_ms() { date +%s%3N; }
+
+median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : int((a[NR/2]+a[NR/2+1])/2)}'; }
+
+# measure TOOL DIR: prints "up_ms down_ms"
+measure() {
+  local tool=$1 dir=$2 start up down
+  cd "$dir"
+  start=$(now_ms)
+  if [[ "$tool" == jcompose ]]; then
+    "$root/jcompose" --progress quiet up -d >/dev/null 2>"$dir/up.err" || { cat "$dir/up.err" >&2; exit 1; }
+  else
+    docker-compose up -d >/dev/null 2>"$dir/up.err" || { cat "$dir/up.err" >&2; exit 1; }
+  fi
+  up=$(($(now_ms) - start))
+  start=$(now_ms)
+  if [[ "$tool" == jcompose ]]; then
+    "$root/jcompose" --progress quiet down -t 0 >/dev/null 2>"$dir/down.err" || { cat "$dir/down.err" >&2; exit 1; }
+  else
+    docker-compose down -t 0 >/dev/null 2>"$dir/down.err" || { cat "$dir/down.err" >&2; exit 1; }
+  fi
+  down=$(($(now_ms) - start))
+  cd - >/dev/null
+  echo "$up $down"
+}
+
+printf '%-14s %3s  %10s %10s %6s  %10s %10s %6s\n' shape N "jc up" "dc up" ratio "jc down" "dc down" ratio
+for shape in flat chain healthy-chain; do
+  for n in 1 10 30; do
+    dir="$work/bench-$shape-$n"
+    stack "$shape" "$n" "$dir"
+    : >"$work/jc.txt"
+    : >"$work/dc.txt"
+    for ((r = 0; r < rounds; r++)); do
+      measure jcompose "$dir" >>"$work/jc.txt"
+      measure docker-compose "$dir" >>"$work/dc.txt"
+    done
+    jc_up=$(cut -d' ' -f1 "$work/jc.txt" | median)
+    jc_down=$(cut -d' ' -f2 "$work/jc.txt" | median)
+    dc_up=$(cut -d' ' -f1 "$work/dc.txt" | median)
+    dc_down=$(cut -d' ' -f2 "$work/dc.txt" | median)
+    printf '%-14s %3d  %8dms %8dms %6.2f  %8dms %8dms %6.2f\n' "$shape" "$n" \
+      "$jc_up" "$dc_up" "$(awk -v a="$jc_up" -v b="$dc_up" 'BEGIN {print a / b}')" \
+      "$jc_down" "$dc_down" "$(awk -v a="$jc_down" -v b="$dc_down" 'BEGIN {print a / b}')"
+  done
+done
