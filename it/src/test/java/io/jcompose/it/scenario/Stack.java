@@ -183,21 +183,31 @@ final class Stack implements AutoCloseable {
 
   @Override
   public void close() throws Exception {
-    CommandResult down;
+    AssertionError failure = null;
     try {
-      down = jcompose("down", "-v", "--remove-orphans", "-t", "1");
+      CommandResult down = jcompose("down", "-v", "--remove-orphans", "-t", "1");
+      if (down.exitCode() != 0) {
+        failure = new AssertionError("down -v failed: " + down);
+      }
+    } catch (AssertionError timedOut) {
+      failure = timedOut;
     } finally {
       executor.shutdownNow();
     }
     List<String> left = target.leftovers(projectName);
     if (!left.isEmpty()) {
       target.removeLeftovers(projectName);
-      throw new AssertionError(
-          "down -v left " + left + " of project " + projectName + "; down said " + down);
+      var leak = new AssertionError("down -v left " + left + " of project " + projectName);
+      if (failure != null) {
+        leak.addSuppressed(failure);
+      }
+      throw leak;
     }
-    if (down.exitCode() != 0) {
-      throw new AssertionError("down -v failed: " + down);
+    if (failure != null) {
+      throw failure;
     }
+    Files.delete(directory.resolve("compose.yaml"));
+    Files.delete(directory);
   }
 
   /** A jcompose command running on a background thread, its output readable as it comes. */
