@@ -29,34 +29,7 @@ final class JsonLine {
   }
 
   private void quote(String value) {
-    text.append('"');
-    for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
-      switch (c) {
-        case '"':
-          text.append("\\\"");
-          break;
-        case '\\':
-          text.append("\\\\");
-          break;
-        case '\n':
-          text.append("\\n");
-          break;
-        case '\r':
-          text.append("\\r");
-          break;
-        case '\t':
-          text.append("\\t");
-          break;
-        default:
-          if (c < 0x20) {
-            text.append(String.format("\\u%04x", (int) c));
-          } else {
-            text.append(c);
-          }
-      }
-    }
-    text.append('"');
+    io.jcompose.cli.render.JsonLine.quote(text, value);
   }
 
   @Override
