@@ -75,7 +75,8 @@ final class ImageBuilds {
             .withDockerfilePath(build.dockerfile().replace('\\', '/'))
             .withNoCache(build.noCache())
             .withPull(build.pull())
-            .withRemove(true);
+            .withRemove(true)
+            .withForcerm(true);
     if (!build.tags().isEmpty()) {
       command.withTags(new LinkedHashSet<>(build.tags()));
     }
