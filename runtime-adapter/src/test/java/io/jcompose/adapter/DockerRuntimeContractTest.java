@@ -14,6 +14,6 @@ class DockerRuntimeContractTest extends ContainerRuntimeContract {
 
   @Override
   protected String testImage() {
-    return TestDocker.IMAGE;
+    return TestDocker.image();
   }
 }

@@ -59,7 +59,7 @@ class DockerRuntimeImagesTest {
         FROM base AS final
         RUN touch /final
         """
-            .formatted(TestDocker.IMAGE));
+            .formatted(TestDocker.image()));
     Files.writeString(context.resolve(".dockerignore"), "secret*\n!secret-ok.txt\nlogs/**\n");
     Files.writeString(context.resolve("keep.txt"), "kept");
     Files.writeString(context.resolve("secret.txt"), "hidden");
@@ -96,7 +96,8 @@ class DockerRuntimeImagesTest {
 
   @Test
   void build_thatFailsIsAFaultWithTheBuildersMessage() throws IOException {
-    Files.writeString(context.resolve("Dockerfile"), "FROM " + TestDocker.IMAGE + "\nRUN exit 3\n");
+    Files.writeString(
+        context.resolve("Dockerfile"), "FROM " + TestDocker.image() + "\nRUN exit 3\n");
     images.add(prefix + "/broken:1");
 
     assertThatThrownBy(
@@ -119,7 +120,7 @@ class DockerRuntimeImagesTest {
   @Test
   void build_refusesAContextWithASymlinkPointingOutsideIt(@TempDir Path outside)
       throws IOException {
-    Files.writeString(context.resolve("Dockerfile"), "FROM " + TestDocker.IMAGE + "\n");
+    Files.writeString(context.resolve("Dockerfile"), "FROM " + TestDocker.image() + "\n");
     Files.writeString(outside.resolve("passwords"), "do not send");
     Files.createSymbolicLink(context.resolve("escape"), outside.resolve("passwords"));
 
@@ -152,7 +153,7 @@ class DockerRuntimeImagesTest {
   void logs_withTimestampsCarryTheTimeAndATtyContainersOutputIsStdout() throws Exception {
     ContainerSpec spec =
         ContainerSpec.simple(
-            prefix + "-tty", TestDocker.IMAGE, List.of("sh", "-c", "echo out; echo err >&2"));
+            prefix + "-tty", TestDocker.image(), List.of("sh", "-c", "echo out; echo err >&2"));
     var process = spec.process();
     spec =
         new ContainerSpec(

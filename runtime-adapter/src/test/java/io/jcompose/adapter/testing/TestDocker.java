@@ -13,23 +13,32 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * The real dockerd the suites run against: {@code JCOMPOSE_TEST_DOCKER_HOST}, which {@code
  * scripts/test.sh} exports after starting one. Without it a suite fails (never skips). The test
- * image is loaded through the API once per JVM and removed when the JVM ends.
+ * image is loaded through the API once per JVM under a tag of that JVM's own, which is removed when
+ * the JVM ends: suites in other JVMs sharing the daemon (another module's, a colleague's on a
+ * development daemon) keep their own tags, so neither clobbers nor removes the other's image.
  */
 public final class TestDocker {
 
   /** The variable {@code scripts/test.sh} sets. */
   public static final String HOST_VARIABLE = "JCOMPOSE_TEST_DOCKER_HOST";
 
-  /** The busybox image of {@link TestImage}. */
-  public static final String IMAGE = "jcompose-test/busybox:1";
+  /** The busybox image of {@link TestImage}, tagged for this JVM. */
+  private static final String IMAGE =
+      "jcompose-test/busybox:1-" + UUID.randomUUID().toString().substring(0, 8);
 
   private static DockerRuntime shared;
 
   private TestDocker() {}
+
+  /** The test image's reference in this JVM ({@code jcompose-test/busybox:1-<random>}). */
+  public static String image() {
+    return IMAGE;
+  }
 
   /** The dockerd's endpoint; fails the test when the variable is missing. */
   public static Endpoint endpoint() {
@@ -74,6 +83,7 @@ public final class TestDocker {
         .addShutdownHook(new Thread(TestDocker::removeImage, "jcompose-test-image-removal"));
   }
 
+  /** Removes this JVM's tag; the image goes with it unless another tag still names it. */
   private static void removeImage() {
     try (DockerRuntime runtime = DockerRuntime.connect(endpoint(), Map.of())) {
       runtime.removeImage(IMAGE, false);
