@@ -63,7 +63,38 @@ final class ContainerViews {
         status,
         exitCode,
         networks,
-        mounts);
+        mounts,
+        listing(container));
+  }
+
+  /** What {@code ps} shows: the command, the creation time, the status text and the ports. */
+  private static ContainerSummary.Listing listing(Container container) {
+    var ports = new ArrayList<ContainerSummary.Port>();
+    if (container.getPorts() != null) {
+      for (com.github.dockerjava.api.model.ContainerPort port : container.getPorts()) {
+        if (port.getPrivatePort() == null) {
+          continue;
+        }
+        ports.add(
+            new ContainerSummary.Port(
+                nullToEmpty(port.getIp()),
+                port.getPublicPort() == null ? 0 : port.getPublicPort(),
+                port.getPrivatePort(),
+                port.getType() == null ? "tcp" : port.getType()));
+      }
+    }
+    ports.sort(
+        java.util.Comparator.comparingInt(ContainerSummary.Port::containerPort)
+            .thenComparing(ContainerSummary.Port::protocol)
+            .thenComparing(ContainerSummary.Port::hostIp));
+    Long created = container.getCreated();
+    return new ContainerSummary.Listing(
+        nullToEmpty(container.getCommand()),
+        created == null || created == 0
+            ? Optional.empty()
+            : Optional.of(java.time.Instant.ofEpochSecond(created)),
+        nullToEmpty(container.getStatus()),
+        ports);
   }
 
   static ContainerDetails details(InspectContainerResponse inspected) {
