@@ -21,12 +21,13 @@ import java.util.concurrent.atomic.AtomicReference;
 final class Containers {
 
   /** The daemon's stop timeout when a container names none. */
-  private static final int DEFAULT_STOP_SECONDS = 10;
-
   private final DockerClient docker;
-  private final Faults faults;
 
-  Containers(DockerClient docker, Faults faults) {
+  private final Faults faults;
+  private final RawApi raw;
+
+  Containers(DockerClient docker, RawApi raw, Faults faults) {
+    this.raw = raw;
     this.docker = docker;
     this.faults = faults;
   }
@@ -63,12 +64,17 @@ final class Containers {
     }
   }
 
-  /** Stopping a stopped container is a 304 from the daemon, and success here. */
+  /**
+   * Stopping a stopped container is a 304 from the daemon, and success here. Without a timeout the
+   * request carries none, so the daemon applies the container's own ({@code stop_grace_period});
+   * docker-java always sends one, so that request goes out raw.
+   */
   void stop(String containerIdOrName, Optional<Duration> timeout) {
-    int seconds =
-        timeout
-            .map(wanted -> (int) Math.max(0, wanted.toSeconds()))
-            .orElseGet(() -> ownStopTimeout(containerIdOrName));
+    if (timeout.isEmpty()) {
+      raw.post("/containers/" + RawApi.pathSegment(containerIdOrName) + "/stop");
+      return;
+    }
+    int seconds = (int) Math.max(0, timeout.get().toSeconds());
     try {
       docker.stopContainerCmd(containerIdOrName).withTimeout(seconds).exec();
     } catch (NotModifiedException alreadyStopped) {
@@ -76,15 +82,6 @@ final class Containers {
     } catch (RuntimeException failure) {
       throw faults.map(failure);
     }
-  }
-
-  /**
-   * docker-java always sends a timeout, so the container's own {@code StopTimeout} is read first.
-   */
-  private int ownStopTimeout(String containerIdOrName) {
-    var config = raw(containerIdOrName).getConfig();
-    Object stopTimeout = config == null ? null : config.getRawValues().get("StopTimeout");
-    return stopTimeout instanceof Number seconds ? seconds.intValue() : DEFAULT_STOP_SECONDS;
   }
 
   void kill(String containerIdOrName, String signal) {

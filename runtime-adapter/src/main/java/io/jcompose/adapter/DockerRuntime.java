@@ -67,12 +67,13 @@ public final class DockerRuntime implements ContainerRuntime, AutoCloseable {
     this.http = http;
     this.docker = docker;
     this.faults = faults;
-    this.containers = new Containers(docker, faults);
+    var raw = new RawApi(http, apiVersion, faults);
+    this.containers = new Containers(docker, raw, faults);
     this.creation = new ContainerCreation(docker, faults, apiVersion);
     this.logs = new Logs(docker, faults);
     this.execs = new Execs(docker, faults);
     this.networks = new Networks(docker, faults);
-    this.volumes = new Volumes(docker, new RawApi(http, apiVersion, faults), faults);
+    this.volumes = new Volumes(docker, raw, faults);
     this.images = new Images(docker, faults, credentials);
     this.builds = new ImageBuilds(docker, faults, credentials);
     this.events = new Events(docker, faults, Clock.systemUTC());

@@ -24,17 +24,28 @@ final class RawApi {
   }
 
   void delete(String pathAndQuery) {
+    send(Request.Method.DELETE, pathAndQuery);
+  }
+
+  /**
+   * A POST without a body.
+   *
+   * @return the status code (below 400; 304 means "nothing to do")
+   */
+  int post(String pathAndQuery) {
+    return send(Request.Method.POST, pathAndQuery);
+  }
+
+  private int send(Request.Method method, String pathAndQuery) {
     Request request =
-        Request.builder()
-            .method(Request.Method.DELETE)
-            .path("/v" + apiVersion + pathAndQuery)
-            .build();
+        Request.builder().method(method).path("/v" + apiVersion + pathAndQuery).build();
     try (var response = http.execute(request)) {
       byte[] body = response.getBody().readAllBytes();
       int status = response.getStatusCode();
-      if (status >= 300) {
+      if (status >= 300 && status != 304) {
         throw Faults.forStatus(status, message(body, status), null);
       }
+      return status;
     } catch (IOException | RuntimeException failure) {
       throw faults.map(failure);
     }
