@@ -1,8 +1,13 @@
 package io.jcompose.adapter;
 
-/** Placeholder until the adapter lands. */
+/** Endpoint discovery found nothing usable; the message says what was tried and what to do. */
 public final class NoEndpointException extends RuntimeException {
+
   public NoEndpointException(String message) {
     super(message);
+  }
+
+  public NoEndpointException(String message, Throwable cause) {
+    super(message, cause);
   }
 }

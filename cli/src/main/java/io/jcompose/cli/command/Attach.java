@@ -1,16 +1,40 @@
 package io.jcompose.cli.command;
 
 import io.jcompose.cli.ExitCode;
+import io.jcompose.cli.render.logs.ContainerExit;
+import io.jcompose.cli.render.logs.LogFollower;
+import io.jcompose.cli.render.logs.LogPrinter;
+import io.jcompose.planner.graph.ServiceGraph;
+import io.jcompose.planner.label.Labels;
+import io.jcompose.planner.plan.Plan;
+import io.jcompose.planner.spi.ContainerStatus;
+import io.jcompose.planner.spi.ContainerSummary;
+import io.jcompose.planner.spi.LogOptions;
+import io.jcompose.planner.spi.RuntimeFault;
+import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 
 /**
- * Attached {@code up}: follows the services' logs until they stop (filled in with the log
- * follower).
+ * Attached {@code up}: the services' output streamed from before they start until they stop, as
+ * docker compose does. It ends when every attached container has stopped (exit 0, or the exit code
+ * of {@code --exit-code-from}'s container), when a container exits under {@code
+ * --abort-on-container-exit} / {@code --abort-on-container-failure} (the project is stopped, the
+ * exit code passes through), or on Ctrl-C (a graceful stop; a second Ctrl-C kills; exit 130).
  */
-final class Attach {
+final class Attach implements AutoCloseable {
 
+  /**
+   * @param services the services {@code up} targets; empty for all
+   * @param dependencies {@code --attach-dependencies}
+   * @param attach {@code --attach}: only these
+   * @param noAttach {@code --no-attach}: not these
+   * @param timeout {@code -t}, for the stop that ends the run
+   */
   record Settings(
       Set<String> services,
       boolean dependencies,
@@ -24,15 +48,163 @@ final class Attach {
       boolean color,
       boolean prefix) {}
 
+  private enum Outcome {
+    ALL_STOPPED,
+    ABORT,
+    INTERRUPTED
+  }
+
   private final ProjectSession session;
   private final Settings settings;
+  private final CompletableFuture<Outcome> outcome = new CompletableFuture<>();
+  private volatile ContainerExit abortingExit;
+  private LogFollower follower;
+  private Interrupts interrupts;
 
   Attach(ProjectSession session, Settings settings) {
     this.session = session;
     this.settings = settings;
   }
 
-  int run() throws InterruptedException {
-    return ExitCode.OK;
+  /** Starts following, before {@code up} starts the containers, so that no line is missed. */
+  void start() {
+    PrintWriter out = session.global().context().out();
+    var printer = new LogPrinter(out, settings.color(), settings.prefix(), settings.timestamps());
+    var options =
+        new LogOptions(
+            true, Optional.of(0), Optional.empty(), Optional.empty(), settings.timestamps());
+    follower =
+        new LogFollower(
+                session.runtime(), session.project().name(), attachedServices(), options, printer)
+            .onExit(this::exited)
+            .start();
+  }
+
+  /** Waits for the end of the run (see the class comment) and returns the exit code. */
+  int await() throws InterruptedException {
+    PrintWriter err = session.global().context().err();
+    interrupts =
+        Interrupts.install(
+            () -> outcome.complete(Outcome.INTERRUPTED),
+            () -> {
+              err.println("jcompose: killing the containers");
+              err.flush();
+              killAll();
+            });
+    Thread waiter =
+        new Thread(
+            () -> {
+              try {
+                follower.await();
+                outcome.complete(Outcome.ALL_STOPPED);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            },
+            "jcompose-attach");
+    waiter.setDaemon(true);
+    waiter.start();
+    Outcome end;
+    try {
+      end = outcome.get();
+    } catch (ExecutionException e) {
+      throw new IllegalStateException(e.getCause());
+    }
+    switch (end) {
+      case ABORT:
+        err.println("Aborting on container exit...");
+        err.flush();
+        stopProject();
+        follower.close();
+        return settings.exitCodeFrom().isPresent()
+            ? exitCodeOf(settings.exitCodeFrom().get())
+            : abortingExit.exitCode();
+      case INTERRUPTED:
+        err.println("Gracefully stopping... (press Ctrl+C again to force)");
+        err.flush();
+        stopProject();
+        follower.close();
+        return ExitCode.INTERRUPTED;
+      default:
+        return settings.exitCodeFrom().isPresent()
+            ? exitCodeOf(settings.exitCodeFrom().get())
+            : ExitCode.OK;
+    }
+  }
+
+  private void exited(ContainerExit exit) {
+    boolean aborts = settings.abortOnExit() || (settings.abortOnFailure() && exit.exitCode() != 0);
+    if (aborts && abortingExit == null) {
+      abortingExit = exit;
+      outcome.complete(Outcome.ABORT);
+    }
+  }
+
+  private Set<String> attachedServices() {
+    var project = session.project();
+    Set<String> chosen;
+    if (!settings.attach().isEmpty()) {
+      chosen = new LinkedHashSet<>(settings.attach());
+    } else if (settings.services().isEmpty()) {
+      chosen = new LinkedHashSet<>(project.services().keySet());
+    } else if (settings.dependencies()) {
+      chosen = new LinkedHashSet<>(ServiceGraph.of(project).withDependencies(settings.services()));
+    } else {
+      chosen = new LinkedHashSet<>(settings.services());
+    }
+    if (settings.exitCodeFrom().isPresent()) {
+      chosen.add(settings.exitCodeFrom().get());
+    }
+    chosen.removeAll(settings.noAttach());
+    return chosen;
+  }
+
+  private void stopProject() throws InterruptedException {
+    Plan stops = session.compose().planStop(session.project(), Set.of(), settings.timeout());
+    session.compose().execute(session.project(), stops);
+    session.finishProgress();
+  }
+
+  private void killAll() {
+    for (ContainerSummary container :
+        session.runtime().listContainers(Labels.projectContainers(session.project().name()))) {
+      if (container.status() == ContainerStatus.RUNNING) {
+        try {
+          session.runtime().killContainer(container.id(), "SIGKILL");
+        } catch (RuntimeFault e) {
+          // it stopped meanwhile
+        }
+      }
+    }
+  }
+
+  /** The exit code of the service's first container (docker compose's choice). */
+  private int exitCodeOf(String serviceName) {
+    ContainerSummary first = null;
+    for (ContainerSummary container :
+        session
+            .runtime()
+            .listContainers(Labels.serviceContainers(session.project().name(), serviceName))) {
+      if (Labels.TRUE.equals(container.label(Labels.ONEOFF))) {
+        continue;
+      }
+      if (first == null || container.name().compareTo(first.name()) < 0) {
+        first = container;
+      }
+    }
+    if (first == null) {
+      return ExitCode.FAILURE;
+    }
+    return session.runtime().inspectContainer(first.id()).exitCode();
+  }
+
+  @Override
+  public void close() {
+    if (interrupts != null) {
+      interrupts.close();
+    }
+    if (follower != null) {
+      follower.close();
+    }
   }
 }

@@ -2,11 +2,18 @@ package io.jcompose.cli.command;
 
 import io.jcompose.cli.ExitCode;
 import io.jcompose.cli.JcomposeCommand;
+import io.jcompose.cli.UserException;
 import io.jcompose.cli.line.Option;
 import io.jcompose.cli.line.Positional;
 import io.jcompose.cli.line.Values;
 import io.jcompose.cli.line.Verb;
+import io.jcompose.cli.render.logs.LogFollower;
+import io.jcompose.cli.render.logs.LogPrinter;
+import io.jcompose.planner.spi.LogOptions;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * {@code jcompose logs}: the output of the project's containers, prefixed by {@code service-N |};
@@ -26,25 +33,13 @@ public final class LogsCommand {
   static final Option NO_COLOR = Option.flag("Produce monochrome output.", "--no-color");
   static final Option NO_LOG_PREFIX =
       Option.flag("Don't print a prefix in logs.", "--no-log-prefix");
-  static final Option INDEX =
-      Option.value("N", "Index of the container if the service has several replicas.", "--index")
-          .withIntegerValue();
 
   /** The verb's line. */
   public static final Verb VERB =
       new Verb(
           "logs",
           "View output from containers.",
-          List.of(
-              Option.help(),
-              FOLLOW,
-              TAIL,
-              TIMESTAMPS,
-              SINCE,
-              UNTIL,
-              NO_COLOR,
-              NO_LOG_PREFIX,
-              INDEX),
+          List.of(Option.help(), FOLLOW, TAIL, TIMESTAMPS, SINCE, UNTIL, NO_COLOR, NO_LOG_PREFIX),
           List.of(Positional.any("SERVICE", "Only these services.")));
 
   private final JcomposeCommand global;
@@ -56,8 +51,53 @@ public final class LogsCommand {
   }
 
   public int call() throws InterruptedException {
+    var options =
+        new LogOptions(
+            line.has(FOLLOW),
+            tail(),
+            line.value(SINCE).map(text -> LogTimes.parse(text, "--since", Instant.now())),
+            line.value(UNTIL).map(text -> LogTimes.parse(text, "--until", Instant.now())),
+            line.has(TIMESTAMPS));
     try (ProjectSession session = ProjectSession.open(global, true)) {
+      Set<String> services = CommandValues.services(line);
+      if (!session.fromLabelsOnly()) {
+        for (String service : services) {
+          if (!session.project().services().containsKey(service)) {
+            throw new UserException("no such service: " + service);
+          }
+        }
+      }
+      session.finishProgress();
+      var printer =
+          new LogPrinter(
+              global.context().out(),
+              !line.has(NO_COLOR) && LogColors.enabled(global),
+              !line.has(NO_LOG_PREFIX),
+              line.has(TIMESTAMPS));
+      try (var follower =
+          new LogFollower(
+              session.runtime(), session.project().name(), services, options, printer)) {
+        follower.start().await();
+      }
+      global.context().out().flush();
       return ExitCode.OK;
+    }
+  }
+
+  private Optional<Integer> tail() {
+    String value = line.value(TAIL).orElse("all").trim();
+    if (value.equals("all") || value.equals("-1")) {
+      return Optional.empty();
+    }
+    try {
+      int lines = Integer.parseInt(value);
+      if (lines < 0) {
+        throw new NumberFormatException();
+      }
+      return Optional.of(lines);
+    } catch (NumberFormatException e) {
+      throw new UserException(
+          "--tail takes a number of lines or \"all\", got \"" + value + "\"", ExitCode.USAGE, e);
     }
   }
 }

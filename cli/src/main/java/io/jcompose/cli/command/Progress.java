@@ -1,55 +1,57 @@
 package io.jcompose.cli.command;
 
 import io.jcompose.cli.JcomposeCommand;
+import io.jcompose.cli.render.progress.Mode;
+import io.jcompose.cli.render.progress.ProgressRenderer;
+import io.jcompose.cli.render.progress.ProgressRenderers;
 import io.jcompose.planner.event.EventSink;
 import io.jcompose.planner.event.ProgressEvent;
-import java.io.PrintWriter;
 
-/** The progress renderer the global options ask for (temporary: plain lines). */
+/**
+ * The progress renderer the global options ask for ({@code --progress}, {@code --ansi}), on
+ * standard error. {@link #finish} draws the last frame of one stretch of work (before logs are
+ * attached, say); events after it start a fresh renderer, as the stop after a Ctrl-C does.
+ */
 final class Progress implements EventSink, AutoCloseable {
 
-  private final PrintWriter err;
-  private final boolean quiet;
+  private final JcomposeCommand global;
+  private ProgressRenderer renderer;
 
-  private Progress(PrintWriter err, boolean quiet) {
-    this.err = err;
-    this.quiet = quiet;
+  private Progress(JcomposeCommand global) {
+    this.global = global;
   }
 
   static Progress create(JcomposeCommand global) {
-    return new Progress(
-        global.context().err(), global.progress() == JcomposeCommand.Progress.quiet);
+    return new Progress(global);
   }
 
   @Override
-  public synchronized void accept(ProgressEvent event) {
-    if (quiet && !(event instanceof ProgressEvent.Failed)) {
-      return;
+  public void accept(ProgressEvent event) {
+    current().accept(event);
+  }
+
+  private synchronized ProgressRenderer current() {
+    if (renderer == null) {
+      renderer =
+          ProgressRenderers.create(
+              Mode.parse(global.progress().name()),
+              LogColors.enabled(global),
+              global.context().err(),
+              global.context().terminal());
     }
-    String line = null;
-    if (event instanceof ProgressEvent.Started started) {
-      line = started.node().operation().resource() + " " + started.node().operation().action();
-    } else if (event instanceof ProgressEvent.Finished finished) {
-      line = finished.node().operation().resource() + " done";
-    } else if (event instanceof ProgressEvent.Failed failed) {
-      line = failed.node().operation().resource() + " error: " + failed.message();
-    } else if (event instanceof ProgressEvent.Skipped skipped) {
-      line = skipped.node().operation().resource() + " skipped: " + skipped.reason();
-    } else if (event instanceof ProgressEvent.Waiting waiting) {
-      line = waiting.node().operation().resource() + " waiting: " + waiting.state();
-    } else if (event instanceof ProgressEvent.ServiceWaiting waiting) {
-      line = waiting.serviceName() + " waiting: " + waiting.state();
-    } else if (event instanceof ProgressEvent.Warning warning) {
-      line = "warning: " + warning.message();
-    }
-    if (line != null) {
-      err.println(" " + line);
-      err.flush();
+    return renderer;
+  }
+
+  /** Draws the last frame of what was shown so far. */
+  synchronized void finish() {
+    if (renderer != null) {
+      renderer.close();
+      renderer = null;
     }
   }
 
   @Override
-  public synchronized void close() {
-    err.flush();
+  public void close() {
+    finish();
   }
 }

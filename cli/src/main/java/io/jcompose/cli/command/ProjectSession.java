@@ -136,7 +136,7 @@ final class ProjectSession implements AutoCloseable {
 
   /** Draws the progress's last frame so that what follows (logs, tables) starts on its own. */
   void finishProgress() {
-    progress.close();
+    progress.finish();
   }
 
   @Override

@@ -149,12 +149,16 @@ public final class UpCommand {
         global.context().out().print(session.compose().planUp(session.project(), options).text());
         return ExitCode.OK;
       }
-      session.compose().up(session.project(), options);
       if (createOnly || line.has(DETACH) || line.has(WAIT) || line.has(NO_START)) {
+        session.compose().up(session.project(), options);
         return ExitCode.OK;
       }
-      session.finishProgress();
-      return new Attach(session, attachSettings(options)).run();
+      try (var attach = new Attach(session, attachSettings(options))) {
+        attach.start();
+        session.compose().up(session.project(), options);
+        session.finishProgress();
+        return attach.await();
+      }
     }
   }
 

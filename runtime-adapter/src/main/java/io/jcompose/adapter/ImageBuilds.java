@@ -1,0 +1,144 @@
+package io.jcompose.adapter;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.BuildImageCmd;
+import com.github.dockerjava.api.model.AuthConfigurations;
+import com.github.dockerjava.api.model.BuildResponseItem;
+import io.jcompose.planner.spi.ImageBuild;
+import io.jcompose.planner.spi.ImageProgress;
+import io.jcompose.planner.spi.RuntimeFault;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.function.Consumer;
+
+/**
+ * A classic {@code POST /build}: the context goes as a tar (spooled to a temporary file, so a large
+ * context is not held in memory), with the credentials of the registries the Dockerfile's {@code
+ * FROM} lines name.
+ */
+final class ImageBuilds {
+
+  private final DockerClient docker;
+  private final Faults faults;
+  private final RegistryCredentials credentials;
+
+  ImageBuilds(DockerClient docker, Faults faults, RegistryCredentials credentials) {
+    this.docker = docker;
+    this.faults = faults;
+    this.credentials = credentials;
+  }
+
+  String build(ImageBuild build, Consumer<ImageProgress> progress) throws InterruptedException {
+    Path dockerfile = build.context().resolve(build.dockerfile()).normalize();
+    if (!dockerfile.startsWith(build.context().normalize())) {
+      throw new RuntimeFault.InvalidArgument(
+          "the Dockerfile " + build.dockerfile() + " lies outside the context " + build.context());
+    }
+    Path tarFile = null;
+    try {
+      tarFile = Files.createTempFile("jcompose-build-context", ".tar");
+      try (OutputStream tar = Files.newOutputStream(tarFile)) {
+        new BuildContext(build.context(), build.dockerfile()).writeTar(tar);
+      }
+      try (InputStream context = Files.newInputStream(tarFile)) {
+        return send(build, context, baseImageCredentials(dockerfile), progress);
+      }
+    } catch (IOException failure) {
+      throw new RuntimeFault.InvalidArgument(
+          "cannot read the build context " + build.context() + ": " + failure.getMessage(),
+          failure);
+    } finally {
+      if (tarFile != null) {
+        try {
+          Files.deleteIfExists(tarFile);
+        } catch (IOException ignored) {
+          // a temporary file; the OS cleans up eventually
+        }
+      }
+    }
+  }
+
+  private String send(
+      ImageBuild build,
+      InputStream context,
+      AuthConfigurations auth,
+      Consumer<ImageProgress> progress)
+      throws InterruptedException {
+    BuildImageCmd command =
+        docker
+            .buildImageCmd(context)
+            .withDockerfilePath(build.dockerfile().replace('\\', '/'))
+            .withNoCache(build.noCache())
+            .withPull(build.pull())
+            .withRemove(true)
+            .withForcerm(true);
+    if (!build.tags().isEmpty()) {
+      command.withTags(new LinkedHashSet<>(build.tags()));
+    }
+    build.buildArgs().forEach(command::withBuildArg);
+    build.target().ifPresent(command::withTarget);
+    if (!build.labels().isEmpty()) {
+      command.withLabels(build.labels());
+    }
+    if (!auth.getConfigs().isEmpty()) {
+      command.withBuildAuthConfigs(auth);
+    }
+    var stream = new ProgressStream<BuildResponseItem>(progress);
+    try {
+      command.exec(stream);
+      stream.awaitCompletion();
+    } catch (InterruptedException interrupted) {
+      stream.cancel();
+      throw interrupted;
+    } catch (RuntimeException failure) {
+      throw faults.map(failure);
+    }
+    if (stream.failure().isPresent()) {
+      throw Faults.fromRegistryMessage(
+          "building " + build.context() + ": " + stream.failure().get(), null);
+    }
+    String imageId =
+        stream
+            .imageId()
+            .orElseThrow(
+                () ->
+                    new RuntimeFault.Internal(
+                        "the build of " + build.context() + " ended without an image ID"));
+    if (imageId.startsWith("sha256:")) {
+      return imageId;
+    }
+    return faults.call(() -> docker.inspectImageCmd(imageId).exec()).getId();
+  }
+
+  /** Credentials for the registries of the {@code FROM} images (build arguments not expanded). */
+  private AuthConfigurations baseImageCredentials(Path dockerfile) throws IOException {
+    var auth = new AuthConfigurations();
+    if (!Files.isRegularFile(dockerfile)) {
+      return auth;
+    }
+    for (String line : Files.readAllLines(dockerfile)) {
+      String[] words = line.strip().split("\\s+");
+      if (words.length < 2 || !words[0].toUpperCase(Locale.ROOT).equals("FROM")) {
+        continue;
+      }
+      String image = words[1];
+      for (int i = 1; i < words.length && words[i].startsWith("--"); i++) {
+        image = i + 1 < words.length ? words[i + 1] : image;
+      }
+      if (image.contains("$") || image.equals("scratch")) {
+        continue;
+      }
+      try {
+        credentials.forImage(image).map(RegistryCredentials::authConfig).ifPresent(auth::addConfig);
+      } catch (IllegalArgumentException unusable) {
+        // a FROM naming a build stage, or an odd reference: the daemon will say
+      }
+    }
+    return auth;
+  }
+}
