@@ -13,17 +13,25 @@ import java.util.function.Consumer;
 /**
  * Turns demultiplexed frames into lines: frames split lines anywhere, so each stream keeps its
  * unfinished line until the break arrives (or the stream ends). A TTY container's raw stream is
- * stdout. With timestamps, each line starts with the daemon's RFC 3339 time and a space.
+ * stdout. With timestamps, each line starts with the daemon's RFC 3339 time and a space; the lines
+ * stamped before {@code notBefore} are dropped, and the times are parsed but not passed on unless
+ * the caller asked for them.
  */
 final class LogCallback extends StreamCallback<Frame> {
 
   private final boolean timestamps;
+  private final Optional<Instant> notBefore;
   private final Consumer<LogLine> sink;
   private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
   private final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
 
-  LogCallback(boolean timestamps, Consumer<LogLine> sink) {
+  /**
+   * @param timestamps the lines carry their times, and these are passed on
+   * @param notBefore drop the lines stamped before this (the stream must carry timestamps)
+   */
+  LogCallback(boolean timestamps, Optional<Instant> notBefore, Consumer<LogLine> sink) {
     this.timestamps = timestamps;
+    this.notBefore = notBefore;
     this.sink = sink;
   }
 
@@ -58,7 +66,7 @@ final class LogCallback extends StreamCallback<Frame> {
       text = text.substring(0, text.length() - 1);
     }
     Optional<Instant> time = Optional.empty();
-    if (timestamps) {
+    if (timestamps || notBefore.isPresent()) {
       int space = text.indexOf(' ');
       String stamp = space < 0 ? text : text.substring(0, space);
       try {
@@ -68,6 +76,9 @@ final class LogCallback extends StreamCallback<Frame> {
         // keep the line whole
       }
     }
-    sink.accept(new LogLine(stream, time, text));
+    if (notBefore.isPresent() && time.isPresent() && time.get().isBefore(notBefore.get())) {
+      return;
+    }
+    sink.accept(new LogLine(stream, timestamps ? time : Optional.empty(), text));
   }
 }
