@@ -9,6 +9,8 @@ import io.jcompose.planner.spi.RuntimeEvent;
 import io.jcompose.planner.spi.RuntimeFault;
 import io.jcompose.planner.spi.Subscription;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -16,6 +18,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -38,8 +41,10 @@ import java.util.concurrent.RejectedExecutionException;
  *
  * <ul>
  *   <li>when a container starts (again, or a new one of the project appears), attaches to its log
- *       from the start event's time on ({@code since}, no {@code tail}), so a restart shows the new
- *       run's lines without repeating the old ones;
+ *       ({@code since}, no {@code tail}) from its last death, to the nanosecond, when the follower
+ *       saw it die (the daemon stamps a run's last lines before it announces the death, and the
+ *       next run's first lines can be stamped before its start event), else from the second of the
+ *       start event; so a restart shows the new run's lines without repeating the old ones;
  *   <li>when a followed container stops, prints {@code web-1 exited with code N} once its stream
  *       has delivered its last lines, and tells the {@link #onExit exit listener};
  *   <li>{@link #await()} returns once every container seen has stopped, every stream has ended and
@@ -85,6 +90,7 @@ public final class LogFollower implements AutoCloseable {
   private final ExecutorService watchers = Executors.newCachedThreadPool(LogFollower::watcher);
   private volatile ExitListener listener = exit -> {};
   private volatile Subscription events;
+  private final Map<String, Instant> lastDeaths = new ConcurrentHashMap<>();
 
   /**
    * @param projectName whose containers to stream (the {@code com.docker.compose.project} label)
@@ -199,12 +205,15 @@ public final class LogFollower implements AutoCloseable {
             new LogOptions(
                 true,
                 Optional.empty(),
-                Optional.of(event.time()),
+                Optional.of(
+                    lastDeaths.getOrDefault(
+                        event.actorId(), event.time().truncatedTo(ChronoUnit.SECONDS))),
                 options.until(),
                 options.timestamps());
         open(attach, fromStart);
       }
     } else if (event.action().equals("die")) {
+      lastDeaths.put(event.actorId(), event.time());
       state.died(event, number(event.attributes().get("exitCode"))).ifPresent(this::report);
     }
   }
