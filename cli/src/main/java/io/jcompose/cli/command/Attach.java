@@ -7,6 +7,7 @@ import io.jcompose.cli.render.logs.LogPrinter;
 import io.jcompose.planner.graph.ServiceGraph;
 import io.jcompose.planner.label.Labels;
 import io.jcompose.planner.plan.Plan;
+import io.jcompose.planner.spi.ContainerDetails;
 import io.jcompose.planner.spi.ContainerStatus;
 import io.jcompose.planner.spi.ContainerSummary;
 import io.jcompose.planner.spi.LogOptions;
@@ -54,10 +55,14 @@ final class Attach implements AutoCloseable {
     INTERRUPTED
   }
 
+  private static final Duration POLL_INTERVAL = Duration.ofSeconds(1);
+  private static final Duration LAST_LINES_WAIT = Duration.ofSeconds(2);
+
   private final ProjectSession session;
   private final Settings settings;
   private final CompletableFuture<Outcome> outcome = new CompletableFuture<>();
   private volatile ContainerExit abortingExit;
+  private volatile java.time.Instant attachedAt = java.time.Instant.EPOCH;
   private LogFollower follower;
   private Interrupts interrupts;
 
@@ -68,6 +73,7 @@ final class Attach implements AutoCloseable {
 
   /** Starts following, before {@code up} starts the containers, so that no line is missed. */
   void start() {
+    attachedAt = java.time.Instant.now().minusSeconds(1);
     PrintWriter out = session.global().context().out();
     var printer = new LogPrinter(out, settings.color(), settings.prefix(), settings.timestamps());
     var options =
@@ -104,11 +110,19 @@ final class Attach implements AutoCloseable {
             "jcompose-attach");
     waiter.setDaemon(true);
     waiter.start();
+    Thread poller = new Thread(this::poll, "jcompose-attach-poll");
+    poller.setDaemon(true);
+    poller.start();
     Outcome end;
     try {
       end = outcome.get();
     } catch (ExecutionException e) {
       throw new IllegalStateException(e.getCause());
+    } finally {
+      poller.interrupt();
+    }
+    if (end == Outcome.ALL_STOPPED) {
+      follower.await(LAST_LINES_WAIT); // the poller may see the end before the last lines
     }
     switch (end) {
       case ABORT:
@@ -132,7 +146,60 @@ final class Attach implements AutoCloseable {
     }
   }
 
-  private void exited(ContainerExit exit) {
+  /**
+   * The safety net under the follower's events: every second, the attached containers' states. Once
+   * all of them have been seen stopped twice in a row the run is over; a container that stopped
+   * after the attach began counts as an exit for the abort flags (once per stop).
+   */
+  private void poll() {
+    Set<String> services = attachedServices();
+    var judged = new java.util.HashSet<String>();
+    int stoppedPolls = 0;
+    try {
+      while (!outcome.isDone()) {
+        Thread.sleep(POLL_INTERVAL.toMillis());
+        boolean anyRunning = false;
+        boolean any = false;
+        for (ContainerSummary container :
+            session.runtime().listContainers(Labels.projectContainers(session.project().name()))) {
+          if (Labels.TRUE.equals(container.label(Labels.ONEOFF))
+              || !services.contains(container.label(Labels.SERVICE))) {
+            continue;
+          }
+          any = true;
+          if (container.status() == ContainerStatus.RUNNING
+              || container.status() == ContainerStatus.RESTARTING
+              || container.status() == ContainerStatus.CREATED) {
+            anyRunning = true;
+            continue;
+          }
+          ContainerDetails details = session.runtime().inspectContainer(container.id());
+          if (details.finishedAt().isPresent()
+              && details.finishedAt().get().isAfter(attachedAt)
+              && judged.add(container.id() + "@" + details.finishedAt().get())) {
+            exited(
+                new ContainerExit(
+                    container.id(),
+                    container.name(),
+                    container.label(Labels.SERVICE),
+                    container.name(),
+                    details.exitCode(),
+                    details.finishedAt().get()));
+          }
+        }
+        stoppedPolls = any && !anyRunning ? stoppedPolls + 1 : 0;
+        if (stoppedPolls >= 2) {
+          outcome.complete(Outcome.ALL_STOPPED);
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (RuntimeFault e) {
+      // the endpoint went away: the follower's streams end and say so
+    }
+  }
+
+  private synchronized void exited(ContainerExit exit) {
     boolean aborts = settings.abortOnExit() || (settings.abortOnFailure() && exit.exitCode() != 0);
     if (aborts && abortingExit == null) {
       abortingExit = exit;
