@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Runs the stack in docker-compose.yml on the bundled engine with Debian's docker-compose 1.29
-# (until `jcompose up` can do it itself, issue 4): starts an engine on a private socket, imports
-# a busybox-static image, brings the stack up, shows its state and logs, takes it down with its
-# volume, and stops the engine. Needs root, docker (the CLI), docker-compose and busybox-static.
+# Runs the stack in docker-compose.yml on the bundled engine with jcompose itself: starts an
+# engine on a private socket, imports a busybox-static image, brings the stack up, shows its
+# state and logs, takes it down with its volume, and stops the engine. Needs root, docker (the
+# CLI, for the image import) and busybox-static.
 #   sudo examples/bundled-engine/run.sh [WORK_DIR]
 set -euo pipefail
 here="$(cd -P "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -17,7 +17,7 @@ else
 fi
 export DOCKER_HOST="unix://$work/engine.sock"
 export DOCKER_CONFIG="$work/docker-config"
-compose=(docker-compose -p bundledhello -f "$here/docker-compose.yml")
+compose=("$root/jcompose" --progress plain -p bundledhello -f "$here/docker-compose.yml")
 engine_pid=""
 stack_up=false
 
@@ -51,7 +51,7 @@ tar -C "$rootfs" -cf "$work/rootfs.tar" .
 docker import --change 'ENV PATH=/bin' "$work/rootfs.tar" jcompose-example/busybox:1 >/dev/null
 
 stack_up=true
-"${compose[@]}" up -d
+"${compose[@]}" up -d --wait
 for ((i = 0; i < 150; i++)); do
   "${compose[@]}" logs --no-color client 2>/dev/null | grep -q hello-from-web && break
   sleep 0.2

@@ -19,7 +19,7 @@ import java.util.stream.Stream;
  * with its socket, data and runtime state in a directory of the test's, which {@link #close} stops
  * and removes (after removing the containers the test left).
  */
-final class BundledEngine implements AutoCloseable {
+public final class BundledEngine implements AutoCloseable {
 
   static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
 
@@ -33,22 +33,30 @@ final class BundledEngine implements AutoCloseable {
     this.process = process;
   }
 
-  /** Starts an engine on {@code socket} with its state under {@code socket}'s directory. */
-  static BundledEngine start(Path socket) throws IOException, InterruptedException {
+  /**
+   * Starts an engine on {@code socket} with its state under {@code socket}'s directory.
+   *
+   * @param engineArgs more {@code engine run} flags ({@code --network-prefix} ...)
+   */
+  public static BundledEngine start(Path socket, String... engineArgs)
+      throws IOException, InterruptedException {
     Path directory = Files.createDirectories(socket.getParent());
+    var command =
+        new ArrayList<>(
+            List.of(
+                "bash",
+                ROOT.resolve("jcompose").toString(),
+                "-H",
+                "unix://" + socket,
+                "engine",
+                "run",
+                "--data-root",
+                directory.resolve("data").toString(),
+                "--exec-root",
+                directory.resolve("exec").toString()));
+    command.addAll(List.of(engineArgs));
     Process process =
-        new ProcessBuilder(
-                List.of(
-                    "bash",
-                    ROOT.resolve("jcompose").toString(),
-                    "-H",
-                    "unix://" + socket,
-                    "engine",
-                    "run",
-                    "--data-root",
-                    directory.resolve("data").toString(),
-                    "--exec-root",
-                    directory.resolve("exec").toString()))
+        new ProcessBuilder(command)
             .redirectOutput(directory.resolve("engine.out").toFile())
             .redirectError(directory.resolve("engine.err").toFile())
             .start();
@@ -61,11 +69,11 @@ final class BundledEngine implements AutoCloseable {
     return engine;
   }
 
-  Path directory() {
+  public Path directory() {
     return directory;
   }
 
-  String host() {
+  public String host() {
     return "unix://" + socket;
   }
 

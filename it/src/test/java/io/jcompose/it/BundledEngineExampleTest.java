@@ -40,9 +40,9 @@ class BundledEngineExampleTest {
 
     assertThat(process.exitValue()).as(printed).isZero();
     assertThat(printed)
-        .contains("client_1  | hello-from-web")
-        .contains("web_1     | web is serving")
-        .contains("Removing volume bundledhello_data");
+        .contains("client-1  | hello-from-web")
+        .contains("web-1     | web is serving")
+        .contains("Volume \"bundledhello_data\"  Removed");
     assertThat(work.resolve("engine.sock")).doesNotExist();
     try (Stream<String> mounts = Files.lines(Path.of("/proc/self/mountinfo"))) {
       assertThat(mounts.filter(line -> line.contains(work.toString()))).isEmpty();

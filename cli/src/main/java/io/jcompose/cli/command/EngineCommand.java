@@ -11,6 +11,8 @@ import io.jcompose.engine.daemon.EngineDaemon;
 import io.jcompose.engine.daemon.EngineOptions;
 import io.jcompose.engine.fault.EngineFault;
 import io.jcompose.engine.http.ApiVersions;
+import io.jcompose.engine.network.Cidr;
+import io.jcompose.engine.network.NetworkSettings;
 import io.jcompose.schema.json.JsonText;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -46,12 +48,31 @@ public final class EngineCommand {
           "Where the runtime keeps its state, a tmpfs (default /run/jcompose).",
           "--exec-root");
 
+  static final Option CGROUP_PARENT =
+      Option.value(
+          "PATH",
+          "The cgroup the containers' cgroups go under (default /jcompose).",
+          "--cgroup-parent");
+
+  static final Option NETWORK_PREFIX =
+      Option.value(
+          "PREFIX",
+          "Names the engine's bridges, veths, namespaces and iptables chains (default jce), so"
+              + " that engines can run side by side.",
+          "--network-prefix");
+
+  static final Option NETWORK_POOL =
+      Option.value(
+          "CIDR",
+          "The IPv4 range network subnets (/24) are taken from (default 10.213.0.0/16).",
+          "--network-pool");
+
   /** The verb's line. */
   public static final Verb VERB =
       new Verb(
           "engine",
           "Run or control the bundled engine: run (foreground), status, stop, env.",
-          List.of(Option.help(), DATA_ROOT, EXEC_ROOT),
+          List.of(Option.help(), DATA_ROOT, EXEC_ROOT, CGROUP_PARENT, NETWORK_PREFIX, NETWORK_POOL),
           List.of(new Positional("ACTION", "run, status, stop or env.", 1, 1)));
 
   private static final Duration STOP_WAIT = Duration.ofSeconds(30);
@@ -91,12 +112,7 @@ public final class EngineCommand {
 
   private int run(Path socket) throws InterruptedException {
     Path dataRoot = line.value(DATA_ROOT).map(Path::of).orElse(EngineOptions.DEFAULT_DATA_ROOT);
-    EngineOptions.HostResources host = EngineOptions.HostResources.DEFAULT;
-    if (line.value(EXEC_ROOT).isPresent()) {
-      host =
-          new EngineOptions.HostResources(
-              Path.of(line.value(EXEC_ROOT).get()), host.cgroupParent(), host.networks());
-    }
+    EngineOptions.HostResources host = hostResources();
     PrintWriter err = global.context().err();
     EngineDaemon daemon;
     try {
@@ -127,6 +143,28 @@ public final class EngineCommand {
     err.flush();
     daemon.awaitClose();
     return ExitCode.OK;
+  }
+
+  /**
+   * {@code --exec-root}, {@code --cgroup-parent}, {@code --network-prefix/-pool} over the defaults.
+   */
+  private EngineOptions.HostResources hostResources() {
+    EngineOptions.HostResources defaults = EngineOptions.HostResources.DEFAULT;
+    NetworkSettings networks = defaults.networks();
+    try {
+      if (line.value(NETWORK_PREFIX).isPresent()) {
+        networks = networks.withNamePrefix(line.value(NETWORK_PREFIX).get());
+      }
+      if (line.value(NETWORK_POOL).isPresent()) {
+        networks = networks.withPool(Cidr.parse(line.value(NETWORK_POOL).get()), 24);
+      }
+      return new EngineOptions.HostResources(
+          line.value(EXEC_ROOT).map(Path::of).orElse(defaults.execRoot()),
+          line.value(CGROUP_PARENT).orElse(defaults.cgroupParent()),
+          networks);
+    } catch (IllegalArgumentException e) {
+      throw new UserException(e.getMessage(), ExitCode.USAGE, e);
+    }
   }
 
   private int status(Path socket) {

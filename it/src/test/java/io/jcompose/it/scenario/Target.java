@@ -15,9 +15,7 @@ import java.util.stream.Stream;
  * docker CLI on the same endpoint, which the scenarios use to check what jcompose did without
  * asking jcompose.
  *
- * <p>Today the scenarios run on {@link #DOCKERD} only. The bundled engine joins as the second
- * target with issue 5: {@link #all()} will then yield {@link #BUNDLED_ENGINE} too, and every
- * scenario runs there unchanged (DESIGN.md §7: the same scenario on both).
+ * <p>Every scenario runs on both, unchanged (DESIGN.md §7: the same scenario on both).
  */
 enum Target {
 
@@ -44,18 +42,17 @@ enum Target {
     }
   },
 
-  /** The bundled engine (issue 5); not in {@link #all()} until it runs the scenarios. */
+  /** The bundled engine, started for the scenarios on first use ({@link ScenarioEngine}). */
   BUNDLED_ENGINE {
     @Override
     String dockerHost() {
-      throw new UnsupportedOperationException(
-          "the bundled engine joins the scenarios with issue 5");
+      return ScenarioEngine.host();
     }
 
     @Override
     String image() {
-      throw new UnsupportedOperationException(
-          "the bundled engine joins the scenarios with issue 5");
+      ScenarioEngine.host(); // started and loaded once per JVM
+      return ScenarioEngine.IMAGE;
     }
   };
 
@@ -65,7 +62,7 @@ enum Target {
 
   /** The targets every scenario runs on (a {@code @MethodSource}). */
   static Stream<Target> all() {
-    return Stream.of(DOCKERD);
+    return Stream.of(DOCKERD, BUNDLED_ENGINE);
   }
 
   /** The endpoint as a DOCKER_HOST value, {@code unix:///...}. */
