@@ -73,26 +73,55 @@ now_ms() { date +%s%3N; }
 
 median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : int((a[NR/2]+a[NR/2+1])/2)}'; }
 
-# measure TOOL DIR: prints "up_ms down_ms"
+# run_tool TOOL ARGS...: jcompose (through its launcher) or docker-compose, quiet
+run_tool() {
+  local tool=$1
+  shift
+  if [[ "$tool" == jcompose ]]; then
+    "$root/jcompose" --progress quiet "$@"
+  else
+    docker-compose "$@"
+  fi
+}
+
+# measure TOOL DIR: prints "up_ms down_ms"; fails when a command failed (dockerd sometimes still
+# counts a removed container's endpoint and refuses the network removal), after taking the
+# stack down again
 measure() {
   local tool=$1 dir=$2 start up down
   cd "$dir"
   start=$(now_ms)
-  if [[ "$tool" == jcompose ]]; then
-    "$root/jcompose" --progress quiet up -d >/dev/null 2>"$dir/up.err" || { cat "$dir/up.err" >&2; exit 1; }
-  else
-    docker-compose up -d >/dev/null 2>"$dir/up.err" || { cat "$dir/up.err" >&2; exit 1; }
+  if ! run_tool "$tool" up -d >/dev/null 2>"$dir/up.err"; then
+    cat "$dir/up.err" >&2
+    run_tool "$tool" down -t 0 >/dev/null 2>&1 || true
+    cd - >/dev/null
+    return 1
   fi
   up=$(($(now_ms) - start))
   start=$(now_ms)
-  if [[ "$tool" == jcompose ]]; then
-    "$root/jcompose" --progress quiet down -t 0 >/dev/null 2>"$dir/down.err" || { cat "$dir/down.err" >&2; exit 1; }
-  else
-    docker-compose down -t 0 >/dev/null 2>"$dir/down.err" || { cat "$dir/down.err" >&2; exit 1; }
+  if ! run_tool "$tool" down -t 0 >/dev/null 2>"$dir/down.err"; then
+    tail -n 1 "$dir/down.err" >&2
+    sleep 1
+    run_tool "$tool" down -t 0 >/dev/null 2>&1 || true
+    cd - >/dev/null
+    return 1
   fi
   down=$(($(now_ms) - start))
   cd - >/dev/null
   echo "$up $down"
+}
+
+# measured TOOL DIR OUT: a measurement appended to OUT, tried up to three times
+measured() {
+  local attempt result
+  for attempt in 1 2 3; do
+    if result="$(measure "$1" "$2")"; then
+      echo "$result" >>"$3"
+      return 0
+    fi
+    echo "compose-updown.sh: $1 failed in $2 (attempt $attempt), measuring again" >&2
+  done
+  exit 1
 }
 
 printf '%-14s %3s  %10s %10s %6s  %10s %10s %6s\n' shape N "jc up" "dc up" ratio "jc down" "dc down" ratio
@@ -103,8 +132,8 @@ for shape in flat chain healthy-chain; do
     : >"$work/jc.txt"
     : >"$work/dc.txt"
     for ((r = 0; r < rounds; r++)); do
-      measure jcompose "$dir" >>"$work/jc.txt"
-      measure docker-compose "$dir" >>"$work/dc.txt"
+      measured jcompose "$dir" "$work/jc.txt"
+      measured docker-compose "$dir" "$work/dc.txt"
     done
     jc_up=$(cut -d' ' -f1 "$work/jc.txt" | median)
     jc_down=$(cut -d' ' -f2 "$work/jc.txt" | median)

@@ -101,6 +101,16 @@ public final class BundledEngine implements AutoCloseable {
     assertThat(imported.exitCode()).as(imported.toString()).isZero();
   }
 
+  /**
+   * Kills the engine with SIGKILL and leaves everything it made (containers, state) in place, as a
+   * crash would; a later {@link #start} on the same socket finds them. Nothing is cleaned up: the
+   * engine started next is closed instead.
+   */
+  public void kill() throws InterruptedException {
+    process.destroyForcibly();
+    process.waitFor(30, TimeUnit.SECONDS);
+  }
+
   @Override
   public void close() throws Exception {
     try {

@@ -33,6 +33,9 @@ import java.util.function.Consumer;
  */
 final class OperationRunner {
 
+  private static final int NETWORK_REMOVE_ATTEMPTS = 10;
+  private static final java.time.Duration NETWORK_REMOVE_RETRY = java.time.Duration.ofMillis(200);
+
   private final ContainerRuntime runtime;
   private final ExecutionSettings settings;
   private final EventSink sink;
@@ -113,14 +116,25 @@ final class OperationRunner {
     return node.operation().resource() + ": " + node.operation().action() + " failed: " + reason;
   }
 
-  private void removeNetwork(RemoveNetwork remove) {
-    try {
-      runtime.removeNetwork(remove.networkName());
-    } catch (RuntimeFault.NotFound alreadyGone) {
-      // removed already: the goal is met
-    } catch (RuntimeFault.Conflict inUse) {
-      sink.accept(
-          new ProgressEvent.Warning("network " + remove.networkName() + " is still in use"));
+  /**
+   * dockerd may still count an endpoint of a container it has just removed ("has active
+   * endpoints"), so a network in use is tried again for a while before it is left with a warning.
+   */
+  private void removeNetwork(RemoveNetwork remove) throws InterruptedException {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        runtime.removeNetwork(remove.networkName());
+        return;
+      } catch (RuntimeFault.NotFound alreadyGone) {
+        return; // removed already: the goal is met
+      } catch (RuntimeFault.Conflict inUse) {
+        if (attempt >= NETWORK_REMOVE_ATTEMPTS) {
+          sink.accept(
+              new ProgressEvent.Warning("network " + remove.networkName() + " is still in use"));
+          return;
+        }
+        settings.sleeper().sleep(NETWORK_REMOVE_RETRY);
+      }
     }
   }
 
