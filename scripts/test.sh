@@ -106,13 +106,45 @@ start_services() {
   start_dockerd
 }
 
+# The suites must never start the bundled engine on the host's default socket (a CLI test that
+# reaches the real connector would): note what is there before, and afterwards stop and remove an
+# engine, its socket directory and its data root that the run left, and fail the run.
+default_engine_before() {
+  default_run_existed=false
+  default_data_existed=false
+  [[ -e /run/jcompose ]] && default_run_existed=true
+  [[ -e /var/lib/jcompose ]] && default_data_existed=true
+  return 0
+}
+
+default_engine_left() {
+  local left=false pid
+  if [[ "$default_run_existed" == false && -e /run/jcompose ]]; then
+    left=true
+    pid="$(cat /run/jcompose/engine.pid 2>/dev/null || true)"
+    [[ -n "$pid" ]] && kill "$pid" 2>/dev/null && sleep 2
+    rm -rf /run/jcompose
+  fi
+  if [[ "$default_data_existed" == false && -e /var/lib/jcompose ]]; then
+    left=true
+    rm -rf /var/lib/jcompose
+  fi
+  if [[ "$left" == true ]]; then
+    log "the suites started a bundled engine on the default socket /run/jcompose/engine.sock (removed now); a test reached the real endpoint connector"
+    return 1
+  fi
+  return 0
+}
+
 main() {
   check_tools
   install_needs
   start_services
+  default_engine_before
   log "running mvn -B verify in $root"
   local status=0
   mvn -B verify "$@" || status=$?
+  default_engine_left || status=1
   return "$status"
 }
 

@@ -188,8 +188,15 @@ class MainTest {
 
   @Test
   void everyVerbOfTheGrammar_hasACommand() throws Exception {
+    // no verb may reach a real endpoint from a unit test (the real connector would start the
+    // bundled engine on the host's default socket when nothing answers)
+    RuntimeConnector noEndpoint =
+        global -> {
+          throw new UserException("no endpoint in this test", ExitCode.NO_ENDPOINT, null);
+        };
     for (var verb : JcomposeCommand.GRAMMAR.verbs()) {
-      var global = new JcomposeCommand(context(Map.of()), Values.NONE);
+      var global =
+          new JcomposeCommand(context(Map.of()).withConnector(noEndpoint), Values.NONE);
       try {
         Main.call(new ParsedLine(verb.name(), Values.NONE, Values.NONE), global);
       } catch (IllegalStateException | UserException e) {
