@@ -195,8 +195,7 @@ class MainTest {
           throw new UserException("no endpoint in this test", ExitCode.NO_ENDPOINT, null);
         };
     for (var verb : JcomposeCommand.GRAMMAR.verbs()) {
-      var global =
-          new JcomposeCommand(context(Map.of()).withConnector(noEndpoint), Values.NONE);
+      var global = new JcomposeCommand(context(Map.of()).withConnector(noEndpoint), Values.NONE);
       try {
         Main.call(new ParsedLine(verb.name(), Values.NONE, Values.NONE), global);
       } catch (IllegalStateException | UserException e) {
