@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Which images {@code up} pulls or builds first, by pull policy: {@code missing} (the default)
@@ -41,18 +42,8 @@ final class ImageReconciler {
 
   Reconciliation reconcile() {
     var plan = new Plan.Builder();
-    Set<String> wanted = options.includedServices(project, graph);
-    var seen = new HashSet<String>();
-    for (String serviceName : graph.startOrder()) {
-      if (!wanted.contains(serviceName) || !project.services().containsKey(serviceName)) {
-        continue;
-      }
-      Service service = project.service(serviceName);
-      String reference = service.imageName(project.name());
-      if (!seen.add(reference)) {
-        continue;
-      }
-      decide(service, reference, plan);
+    for (Service service : includedByImage(service -> true)) {
+      decide(service, service.imageName(project.name()), plan);
     }
     return new Reconciliation(plan.build(), List.of());
   }
@@ -64,21 +55,12 @@ final class ImageReconciler {
   Reconciliation pulls(boolean missingOnly) {
     var plan = new Plan.Builder();
     var warnings = new ArrayList<String>();
-    Set<String> wanted = options.includedServices(project, graph);
-    var seen = new HashSet<String>();
-    for (String serviceName : graph.startOrder()) {
-      if (!wanted.contains(serviceName) || !project.services().containsKey(serviceName)) {
-        continue;
-      }
-      Service service = project.service(serviceName);
+    for (Service service : includedByImage(service -> true)) {
       if (service.image().isEmpty()) {
-        warnings.add("service " + serviceName + " has no image to pull (it is built)");
+        warnings.add("service " + service.name() + " has no image to pull (it is built)");
         continue;
       }
       String reference = service.imageName(project.name());
-      if (!seen.add(reference)) {
-        continue;
-      }
       if (missingOnly && observed.image(reference).isPresent()) {
         continue;
       }
@@ -90,23 +72,30 @@ final class ImageReconciler {
   /** {@code build}: a build for each included service that has a build section. */
   Reconciliation builds(BuildOptions overrides) {
     var plan = new Plan.Builder();
+    for (Service service : includedByImage(service -> service.build().isPresent())) {
+      plan.add(build(service, service.imageName(project.name()), overrides), "build");
+    }
+    return new Reconciliation(plan.build(), List.of());
+  }
+
+  /**
+   * The included services that are {@code eligible}, in start order, the first of each image
+   * reference only (two services of one image pull or build it once).
+   */
+  private List<Service> includedByImage(Predicate<Service> eligible) {
     Set<String> wanted = options.includedServices(project, graph);
     var seen = new HashSet<String>();
+    var services = new ArrayList<Service>();
     for (String serviceName : graph.startOrder()) {
       if (!wanted.contains(serviceName) || !project.services().containsKey(serviceName)) {
         continue;
       }
       Service service = project.service(serviceName);
-      if (service.build().isEmpty()) {
-        continue;
+      if (eligible.test(service) && seen.add(service.imageName(project.name()))) {
+        services.add(service);
       }
-      String reference = service.imageName(project.name());
-      if (!seen.add(reference)) {
-        continue;
-      }
-      plan.add(build(service, reference, overrides), "build");
     }
-    return new Reconciliation(plan.build(), List.of());
+    return services;
   }
 
   private void decide(Service service, String reference, Plan.Builder plan) {

@@ -1,0 +1,141 @@
+package io.jcompose.planner.reconcile;
+
+import static io.jcompose.planner.reconcile.GoldenPlanTest.STACK;
+import static io.jcompose.planner.reconcile.GoldenPlanTest.assertGolden;
+
+import io.jcompose.model.project.Project;
+import io.jcompose.planner.graph.ServiceGraph;
+import io.jcompose.planner.observe.ObservedState;
+import io.jcompose.planner.plan.BuildImage;
+import io.jcompose.planner.plan.PlanText;
+import io.jcompose.planner.spi.ContainerStatus;
+import io.jcompose.planner.spi.ImageBuild;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The plans of {@code stop}, {@code start}, {@code restart}, {@code rm}, {@code pull} and {@code
+ * build}, pinned as text: dependents stop first, dependencies start first, only what exists is
+ * touched.
+ */
+class LifecycleGoldenTest {
+
+  @TempDir Path directory;
+
+  @Test
+  void stop_stopsDependentsBeforeTheirDependencies() throws Exception {
+    Project project = Projects.load(directory, STACK);
+
+    assertGolden(
+        "stop",
+        PlanText.render(
+            Reconciler.stop(
+                project,
+                ServiceGraph.of(project),
+                Snapshots.after(project),
+                Set.of(),
+                Optional.of(Duration.ofSeconds(2)))));
+  }
+
+  @Test
+  void startOfOneService_startsOnlyItsStoppedContainer() throws Exception {
+    Project project = Projects.load(directory, STACK);
+    ObservedState observed =
+        Snapshots.editContainer(
+            Snapshots.after(project),
+            "demo-web-1",
+            container -> Snapshots.withStatus(container, ContainerStatus.EXITED));
+
+    assertGolden(
+        "start-web",
+        PlanText.render(
+            Reconciler.start(project, ServiceGraph.of(project), observed, Set.of("web"))));
+  }
+
+  @Test
+  void restart_stopsInReverseThenStartsInOrder() throws Exception {
+    Project project = Projects.load(directory, STACK);
+
+    assertGolden(
+        "restart",
+        PlanText.render(
+            Reconciler.restart(
+                project,
+                ServiceGraph.of(project),
+                Snapshots.after(project),
+                Set.of("db", "web"),
+                Optional.empty())));
+  }
+
+  @Test
+  void rm_leavesRunningContainersUnlessStop() throws Exception {
+    Project project = Projects.load(directory, STACK);
+    ObservedState observed =
+        Snapshots.editContainer(
+            Snapshots.after(project),
+            "demo-cache-1",
+            container -> Snapshots.withStatus(container, ContainerStatus.EXITED));
+    ServiceGraph graph = ServiceGraph.of(project);
+
+    assertGolden(
+        "rm",
+        PlanText.render(
+                Reconciler.remove(
+                    project, graph, observed, Set.of(), false, true, Optional.empty()))
+            + "--- rm --stop web\n"
+            + PlanText.render(
+                Reconciler.remove(
+                    project, graph, observed, Set.of("web"), true, false, Optional.empty())));
+  }
+
+  @Test
+  void pullAndBuild_oneNodePerImage() throws Exception {
+    Project project =
+        Projects.load(directory, STACK.replace("image: example/worker:1", "build: ./worker"));
+    ServiceGraph graph = ServiceGraph.of(project);
+    ObservedState present =
+        ObservedState.empty().withImages(Map.of("redis:7", Snapshots.image("redis:7")));
+
+    assertGolden(
+        "pull-build",
+        Reconciler.pulls(project, graph, ObservedState.empty(), ReconcileOptions.defaults(), false)
+                .text()
+            + "--- pull --policy missing\n"
+            + Reconciler.pulls(project, graph, present, ReconcileOptions.defaults(), true).text()
+            + "--- build --no-cache --build-arg MODE=fast\n"
+            + builds(
+                Reconciler.builds(
+                    project,
+                    graph,
+                    ReconcileOptions.defaults(),
+                    new BuildOptions(Map.of("MODE", "fast"), true, false))));
+  }
+
+  /** The plan's text, each build with what it asks of the builder (the context relative). */
+  private String builds(Reconciliation reconciliation) {
+    var text = new StringBuilder(reconciliation.text());
+    for (BuildImage build : reconciliation.plan().operations(BuildImage.class)) {
+      ImageBuild spec = build.build();
+      text.append("  ")
+          .append(build.imageName())
+          .append(": context ")
+          .append(directory.relativize(spec.context()))
+          .append(", tags ")
+          .append(spec.tags())
+          .append(", args ")
+          .append(new TreeMap<>(spec.buildArgs()))
+          .append(", labels ")
+          .append(new TreeMap<>(spec.labels()))
+          .append(", no-cache ")
+          .append(spec.noCache())
+          .append('\n');
+    }
+    return text.toString();
+  }
+}
