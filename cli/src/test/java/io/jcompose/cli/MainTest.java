@@ -171,6 +171,16 @@ class MainTest {
   }
 
   @Test
+  void anEndpointThatDoesNotAnswer_isExitFourNamingIt() {
+    var cli = cli();
+    writeCompose("services: {web: {image: busybox}}\n");
+    String socket = directory.resolve("nothing-here.sock").toString();
+
+    assertThat(cli.run("-H", "unix://" + socket, "ps")).isEqualTo(4);
+    assertThat(cli.err()).contains("unix://" + socket).contains("-H").doesNotContain("Exception");
+  }
+
+  @Test
   void noVerb_isAUsageError() {
     var cli = cli();
 
