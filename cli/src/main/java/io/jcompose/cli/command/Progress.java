@@ -16,6 +16,7 @@ final class Progress implements EventSink, AutoCloseable {
 
   private final JcomposeCommand global;
   private ProgressRenderer renderer;
+  private volatile boolean quietPulls;
 
   private Progress(JcomposeCommand global) {
     this.global = global;
@@ -27,7 +28,15 @@ final class Progress implements EventSink, AutoCloseable {
 
   @Override
   public void accept(ProgressEvent event) {
+    if (quietPulls && event instanceof ProgressEvent.Image) {
+      return;
+    }
     current().accept(event);
+  }
+
+  /** {@code --quiet-pull}: no layer progress (the pull's own start and end still show). */
+  void quietPulls() {
+    quietPulls = true;
   }
 
   private synchronized ProgressRenderer current() {

@@ -145,6 +145,11 @@ final class ProjectSession implements AutoCloseable {
     return progress;
   }
 
+  /** {@code --quiet-pull}. */
+  void quietPulls() {
+    progress.quietPulls();
+  }
+
   /** Draws the progress's last frame so that what follows (logs, tables) starts on its own. */
   void finishProgress() {
     progress.finish();

@@ -145,6 +145,9 @@ public final class UpCommand {
     checkCombinations();
     UpOptions options = options();
     try (ProjectSession session = ProjectSession.open(global, false)) {
+      if (line.has(QUIET_PULL)) {
+        session.quietPulls();
+      }
       if (global.dryRun()) {
         global.context().out().print(session.compose().planUp(session.project(), options).text());
         return ExitCode.OK;
