@@ -3,8 +3,8 @@
 #   - `docker run --rm IMAGE true`, RUNS times (median per run)
 #   - `docker run -d IMAGE sleep 3600` of 30 containers in a row (median over ROUNDS rounds)
 # Both engines get their own temporary socket, data and exec roots, and run containers with
-# `--network none` (dockerd is started with --bridge=none --iptables=false so it changes nothing
-# on the host). The image is busybox-static imported from a rootfs tar into both.
+# `--network none` (dockerd is the private one of scripts/lib/dockerd.sh: no default bridge, no
+# iptables rules, so it changes nothing on the host). The image is busybox-static imported from a rootfs tar into both.
 #   sudo bench/engine-run.sh [RUNS] [ROUNDS]     (default 20 and 3)
 set -euo pipefail
 root="$(cd -P "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -12,42 +12,23 @@ runs="${1:-20}"
 rounds="${2:-3}"
 image=jcebench/busybox:1
 docker_cli="$(command -v docker)"
-dockerd_bin="$(command -v dockerd || echo /usr/sbin/dockerd)"
 [[ $(id -u) -eq 0 ]] || { echo "engine-run.sh: run as root (both engines need it)" >&2; exit 1; }
-[[ -x "$dockerd_bin" ]] || { echo "engine-run.sh: dockerd is missing (apt-get install -y docker.io)" >&2; exit 1; }
 [[ -x /bin/busybox ]] || { echo "engine-run.sh: busybox is missing (apt-get install -y busybox-static)" >&2; exit 1; }
 
+# shellcheck source=../scripts/lib/dockerd.sh
+source "$root/scripts/lib/dockerd.sh"
 work="$(mktemp -d /tmp/jce-bench.XXXXXX)"
-# what dockerd and its containerd create outside their roots, removed again if we made them
-created_by_dockerd=()
-for path in /run/docker /run/containerd; do
-  [[ -e "$path" ]] || created_by_dockerd+=("$path")
-done
-docker_cgroups_existed=false
-compgen -G '/sys/fs/cgroup/*/docker' >/dev/null && docker_cgroups_existed=true
 engine_pid=""
-dockerd_pid=""
 cleanup() {
   set +e
-  for sock in "$work/engine.sock" "$work/dockerd.sock"; do
-    if [[ -S "$sock" ]]; then
-      ids="$(DOCKER_HOST="unix://$sock" "$docker_cli" ps -aq 2>/dev/null)"
-      [[ -n "$ids" ]] && DOCKER_HOST="unix://$sock" "$docker_cli" rm -f $ids >/dev/null 2>&1
-    fi
-  done
+  if [[ -S "$work/engine.sock" ]]; then
+    ids="$(DOCKER_HOST="unix://$work/engine.sock" "$docker_cli" ps -aq 2>/dev/null)"
+    [[ -n "$ids" ]] && DOCKER_HOST="unix://$work/engine.sock" "$docker_cli" rm -f $ids >/dev/null 2>&1
+  fi
   [[ -n "$engine_pid" ]] && kill "$engine_pid" 2>/dev/null && wait "$engine_pid" 2>/dev/null
-  [[ -n "$dockerd_pid" ]] && kill "$dockerd_pid" 2>/dev/null && wait "$dockerd_pid" 2>/dev/null
+  private_dockerd_stop
   grep -o " $work[^ ]*" /proc/self/mountinfo | sort -r | while read -r mount; do umount -l "$mount"; done
   rm -rf "$work"
-  local path
-  for path in "${created_by_dockerd[@]}"; do
-    rm -rf "$path"
-  done
-  if [[ "$docker_cgroups_existed" == false ]]; then
-    for path in /sys/fs/cgroup/*/docker; do
-      [[ -d "$path" ]] && rmdir "$path" 2>/dev/null
-    done
-  fi
 }
 trap cleanup EXIT
 
@@ -62,10 +43,8 @@ tar -C "$work/rootfs" -cf "$work/rootfs.tar" .
 "$root/jcompose" -H "unix://$work/engine.sock" engine run --data-root "$work/engine-data" \
   --exec-root "$work/engine-exec" >"$work/engine.log" 2>&1 &
 engine_pid=$!
-"$dockerd_bin" --host "unix://$work/dockerd.sock" --data-root "$work/dockerd-data" \
-  --exec-root "$work/dockerd-exec" --pidfile "$work/dockerd.pid" --bridge=none --iptables=false \
-  --ip-masq=false --ip-forward=false >"$work/dockerd.log" 2>&1 &
-dockerd_pid=$!
+private_dockerd_start
+dockerd_sock="${PRIVATE_DOCKER_HOST#unix://}"
 
 wait_for() {
   local sock=$1 i
@@ -77,7 +56,6 @@ wait_for() {
   exit 1
 }
 wait_for "$work/engine.sock"
-wait_for "$work/dockerd.sock"
 
 now_ms() { date +%s%3N; }
 median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
@@ -110,7 +88,7 @@ measure() {
 }
 
 engine_result=$(measure bundled "$work/engine.sock")
-dockerd_result=$(measure dockerd "$work/dockerd.sock")
+dockerd_result=$(measure dockerd "$dockerd_sock")
 read -r _ engine_run engine_detached <<<"$engine_result"
 read -r _ dockerd_run engine_dockerd_detached <<<"$dockerd_result"
 dockerd_detached=$engine_dockerd_detached
