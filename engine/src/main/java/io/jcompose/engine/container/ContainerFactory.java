@@ -79,9 +79,8 @@ final class ContainerFactory {
       Files.createDirectories(directory.path());
       undo.add(() -> deleteDirectory(id, directory.bundle()));
       Files.createFile(directory.logFile());
-      parts.snapshots().prepare(id, image.diffIds());
+      parts.snapshots().reserve(id, image.diffIds());
       undo.add(() -> parts.snapshots().release(id));
-      parts.snapshots().unmount(id);
       registry.add(container);
     } catch (IOException e) {
       var failure = new EngineFault.Internal("cannot create the directory of " + id, e);

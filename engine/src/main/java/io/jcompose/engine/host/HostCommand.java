@@ -75,10 +75,22 @@ public final class HostCommand {
    * @throws EngineFault.Unavailable when the tool cannot be started
    * @throws EngineFault.Internal when it outlives {@code timeout} (it is killed)
    */
+  /** Runs {@code argv} in {@code directory} (its relative paths resolve there). */
+  public static Result run(List<String> argv, Path directory) {
+    return run(argv, Optional.empty(), DEFAULT_TIMEOUT, Optional.of(directory));
+  }
+
   public static Result run(List<String> argv, Optional<String> stdin, Duration timeout) {
+    return run(argv, stdin, timeout, Optional.empty());
+  }
+
+  private static Result run(
+      List<String> argv, Optional<String> stdin, Duration timeout, Optional<Path> directory) {
     Process process;
     try {
-      process = new ProcessBuilder(argv).start();
+      var builder = new ProcessBuilder(argv);
+      directory.ifPresent(path -> builder.directory(path.toFile()));
+      process = builder.start();
     } catch (IOException e) {
       throw new EngineFault.Unavailable("cannot run " + argv.get(0) + ": " + e.getMessage(), e);
     }

@@ -33,6 +33,18 @@ final class OverlayMounter {
    * @throws EngineFault.Internal when {@code mount} fails, with what it printed
    */
   static void mount(Path linkDirectory, String options, Path mergedDirectory, int layerCount) {
+    checkOptions(options, layerCount);
+    String mount = HostCommand.require("mount", "mount").toString();
+    HostCommand.run(
+            List.of(mount, "-t", "overlay", "overlay", "-o", options, mergedDirectory.toString()),
+            linkDirectory)
+        .orThrow();
+  }
+
+  /**
+   * @throws EngineFault.InvalidArgument when the options exceed one page
+   */
+  static void checkOptions(String options, int layerCount) {
     if (options.length() > OPTIONS_LIMIT) {
       throw new EngineFault.InvalidArgument(
           "an overlay of "
@@ -42,24 +54,6 @@ final class OverlayMounter {
               + " bytes of mount options; the kernel takes at most "
               + OPTIONS_LIMIT);
     }
-    String mount = HostCommand.require("mount", "mount").toString();
-    HostCommand.run(
-            List.of(
-                "/bin/sh",
-                "-c",
-                "cd \"$1\" && shift && exec \"$@\"",
-                "sh",
-                linkDirectory.toString(),
-                mount,
-                "-t",
-                "overlay",
-                "overlay",
-                "-o",
-                options,
-                mergedDirectory.toString()),
-            java.util.Optional.empty(),
-            HostCommand.DEFAULT_TIMEOUT)
-        .orThrow();
   }
 
   /**

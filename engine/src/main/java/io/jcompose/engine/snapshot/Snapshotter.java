@@ -112,6 +112,42 @@ public final class Snapshotter {
    * @throws EngineFault.InvalidArgument when the layers are too many for one mount
    */
   public synchronized Rootfs prepare(String containerId, List<Digest> layersBottomFirst) {
+    Rootfs rootfs = rootfsOf(containerId, layersBottomFirst);
+    if (MountTable.isMountPoint(rootfs.mergedDirectory())) {
+      checkSameLayers(containerId, rootfs);
+      return rootfs;
+    }
+    String options = reserveDirectories(containerId, layersBottomFirst, rootfs);
+    OverlayMounter.mount(links, options, rootfs.mergedDirectory(), layersBottomFirst.size());
+    return rootfs;
+  }
+
+  /**
+   * Everything of {@link #prepare} but the mount: the directories, the record, the check that the
+   * overlay's options fit. A created container has its rootfs reserved; starting it mounts it (a
+   * mount and an unmount at create are two host processes that docker does not spend either).
+   */
+  public synchronized Rootfs reserve(String containerId, List<Digest> layersBottomFirst) {
+    Rootfs rootfs = rootfsOf(containerId, layersBottomFirst);
+    if (MountTable.isMountPoint(rootfs.mergedDirectory())) {
+      checkSameLayers(containerId, rootfs);
+      return rootfs;
+    }
+    reserveDirectories(containerId, layersBottomFirst, rootfs);
+    return rootfs;
+  }
+
+  private void checkSameLayers(String containerId, Rootfs rootfs) {
+    Optional<Rootfs> existing = rootfs(containerId);
+    if (existing.isPresent() && !existing.get().layers().equals(rootfs.layers())) {
+      throw new EngineFault.Conflict(
+          "container " + containerId + " already has a rootfs of other layers");
+    }
+  }
+
+  /** Creates the rootfs directories and record; returns the overlay's mount options. */
+  private String reserveDirectories(
+      String containerId, List<Digest> layersBottomFirst, Rootfs rootfs) {
     var lower = new ArrayList<String>();
     for (Digest diffId : layersBottomFirst) {
       String link =
@@ -123,15 +159,9 @@ public final class Snapshotter {
     if (lower.isEmpty()) {
       lower.add(LayerStore.EMPTY_LOWER);
     }
-    Rootfs rootfs = rootfsOf(containerId, layersBottomFirst);
-    Optional<Rootfs> existing = rootfs(containerId);
-    if (existing.isPresent() && !existing.get().layers().equals(rootfs.layers())) {
-      throw new EngineFault.Conflict(
-          "container " + containerId + " already has a rootfs of other layers");
-    }
-    if (MountTable.isMountPoint(rootfs.mergedDirectory())) {
-      return rootfs;
-    }
+    checkSameLayers(containerId, rootfs);
+    String options = OverlayMounter.options(lower, rootfs.upperDirectory(), rootfs.workDirectory());
+    OverlayMounter.checkOptions(options, layersBottomFirst.size());
     try {
       Files.createDirectories(rootfs.upperDirectory());
       Files.createDirectories(rootfs.workDirectory());
@@ -144,9 +174,7 @@ public final class Snapshotter {
         write(
             new StoredRootfs(
                 containerId, layersBottomFirst.stream().map(Digest::toString).toList())));
-    String options = OverlayMounter.options(lower, rootfs.upperDirectory(), rootfs.workDirectory());
-    OverlayMounter.mount(links, options, rootfs.mergedDirectory(), layersBottomFirst.size());
-    return rootfs;
+    return options;
   }
 
   /** Unmounts a container's rootfs and keeps its upper dir, for a later {@link #prepare}. */
