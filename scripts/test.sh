@@ -136,15 +136,46 @@ default_engine_left() {
   return 0
 }
 
+# What of the host the suites could leave behind: network links, network namespaces, iptables
+# chains, mount points, top-level cgroups, conmon processes. Taken before and after the suites
+# (with the private dockerd running both times, its own objects excluded), so that whatever any
+# module's tests or engines left is named and fails the run.
+host_snapshot() {
+  {
+    ip -o link show 2>/dev/null | awk -F': ' '{print "link " $2}' | sed 's/@.*//'
+    ip netns list 2>/dev/null | awk '{print "netns " $1}'
+    for table in filter nat; do
+      iptables -t "$table" -S 2>/dev/null | awk -v t="$table" '$1 == "-N" {print "chain " t " " $2}'
+    done
+    awk '{print "mount " $5}' /proc/self/mountinfo | grep -v -e "${PRIVATE_DOCKERD_DIR:-/nonexistent}" -e ' /run/docker' -e ' /var/run/docker'
+    find /sys/fs/cgroup -mindepth 1 -maxdepth 2 -type d 2>/dev/null | grep -v -e '/docker$' -e '/system.slice' -e '/user.slice' -e '/init.scope' | sed 's/^/cgroup /'
+    pgrep -a conmon 2>/dev/null | awk '{print "conmon " $1}'
+  } | sort -u
+}
+
+host_leftovers() {
+  local after added
+  after="$(host_snapshot)"
+  added="$(comm -13 <(printf '%s\n' "$host_before") <(printf '%s\n' "$after"))"
+  if [[ -n "$added" ]]; then
+    log "the suites left these on the host:"
+    printf '  %s\n' $added >&2
+    return 1
+  fi
+  return 0
+}
+
 main() {
   check_tools
   install_needs
   start_services
   default_engine_before
+  host_before="$(host_snapshot)"
   log "running mvn -B verify in $root"
   local status=0
   mvn -B verify "$@" || status=$?
   default_engine_left || status=1
+  host_leftovers || status=1
   return "$status"
 }
 

@@ -24,6 +24,7 @@ private_dockerd_start() {
   for path in /run/docker /run/containerd /var/run/docker /etc/docker; do
     [[ -e "$path" ]] || PRIVATE_DOCKERD_MADE+=("$path")
   done
+  PRIVATE_DOCKERD_BRIDGES_BEFORE="$(ip -o link show type bridge 2>/dev/null | awk -F': ' '{print $2}')"
   PRIVATE_DOCKERD_CGROUPS_MADE=true
   compgen -G '/sys/fs/cgroup/*/docker' >/dev/null && PRIVATE_DOCKERD_CGROUPS_MADE=false
   "$dockerd_bin" --host "unix://$PRIVATE_DOCKERD_DIR/docker.sock" \
@@ -58,6 +59,12 @@ private_dockerd_stop() {
     kill "$PRIVATE_DOCKERD_PID" 2>/dev/null
     wait "$PRIVATE_DOCKERD_PID" 2>/dev/null
   fi
+  # a network dockerd could not remove ("has active endpoints") keeps its bridge after it stops:
+  # remove the br-* bridges that appeared since the start and have no ports
+  for path in $(ip -o link show type bridge 2>/dev/null | awk -F': ' '{print $2}' | grep '^br-'); do
+    grep -qx "$path" <<<"$PRIVATE_DOCKERD_BRIDGES_BEFORE" && continue
+    [[ -z "$(ip -o link show master "$path" 2>/dev/null)" ]] && ip link delete "$path" 2>/dev/null
+  done
   grep -o " $PRIVATE_DOCKERD_DIR[^ ]*" /proc/self/mountinfo | sort -r | while read -r path; do
     umount -l "$path"
   done
