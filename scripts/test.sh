@@ -147,7 +147,9 @@ host_snapshot() {
     for table in filter nat; do
       iptables -t "$table" -S 2>/dev/null | awk -v t="$table" '$1 == "-N" {print "chain " t " " $2}'
     done
-    awk '{print "mount " $5}' /proc/self/mountinfo | grep -v -e "${PRIVATE_DOCKERD_DIR:-/nonexistent}" -e ' /run/docker' -e ' /var/run/docker'
+    # /run/netns becomes a mount point of its own the first time `ip netns add` runs, and stays
+    awk '{print "mount " $5}' /proc/self/mountinfo | grep -v -e "${PRIVATE_DOCKERD_DIR:-/nonexistent}" \
+      -e ' /run/docker' -e ' /var/run/docker' -e '^mount /run/netns$'
     find /sys/fs/cgroup -mindepth 1 -maxdepth 2 -type d 2>/dev/null | grep -v -e '/docker$' -e '/system.slice' -e '/user.slice' -e '/init.scope' | sed 's/^/cgroup /'
     pgrep -a conmon 2>/dev/null | awk '{print "conmon " $1}'
   } | sort -u
