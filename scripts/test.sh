@@ -140,7 +140,8 @@ default_engine_left() {
 # chains, mount points, top-level cgroups, conmon processes. Taken before and after the suites
 # (with the private dockerd running both times, its own objects excluded), so that whatever any
 # module's tests or engines left is named and fails the run.
-host_snapshot() {
+host_snapshot() (
+  set +e +o pipefail # a probe that finds nothing (no conmon, no netns) is not an error here
   {
     ip -o link show 2>/dev/null | awk -F': ' '{print "link " $2}' | sed 's/@.*//'
     ip netns list 2>/dev/null | awk '{print "netns " $1}'
@@ -153,7 +154,7 @@ host_snapshot() {
     find /sys/fs/cgroup -mindepth 1 -maxdepth 2 -type d 2>/dev/null | grep -v -e '/docker$' -e '/system.slice' -e '/user.slice' -e '/init.scope' | sed 's/^/cgroup /'
     pgrep -a conmon 2>/dev/null | awk '{print "conmon " $1}'
   } | sort -u
-}
+)
 
 host_leftovers() {
   local after added
@@ -161,7 +162,7 @@ host_leftovers() {
   added="$(comm -13 <(printf '%s\n' "$host_before") <(printf '%s\n' "$after"))"
   if [[ -n "$added" ]]; then
     log "the suites left these on the host:"
-    printf '  %s\n' $added >&2
+    printf '%s\n' "$added" | sed 's/^/  /' >&2
     return 1
   fi
   return 0

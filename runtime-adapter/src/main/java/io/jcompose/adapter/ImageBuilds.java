@@ -88,16 +88,7 @@ final class ImageBuilds {
     if (!auth.getConfigs().isEmpty()) {
       command.withBuildAuthConfigs(auth);
     }
-    var stream = new ProgressStream<BuildResponseItem>(progress);
-    try {
-      command.exec(stream);
-      stream.awaitCompletion();
-    } catch (InterruptedException interrupted) {
-      stream.cancel();
-      throw interrupted;
-    } catch (RuntimeException failure) {
-      throw faults.map(failure);
-    }
+    var stream = new ProgressStream<BuildResponseItem>(progress).runAndAwait(command, faults);
     if (stream.failure().isPresent()) {
       throw Faults.fromRegistryMessage(
           "building " + build.context() + ": " + stream.failure().get(), null);

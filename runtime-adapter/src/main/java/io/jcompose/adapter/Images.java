@@ -57,16 +57,7 @@ final class Images {
         .forImage(imageReference)
         .map(RegistryCredentials::authConfig)
         .ifPresent(command::withAuthConfig);
-    var stream = new ProgressStream<PullResponseItem>(progress);
-    try {
-      command.exec(stream);
-      stream.awaitCompletion();
-    } catch (InterruptedException interrupted) {
-      stream.cancel();
-      throw interrupted;
-    } catch (RuntimeException failure) {
-      throw faults.map(failure);
-    }
+    var stream = new ProgressStream<PullResponseItem>(progress).runAndAwait(command, faults);
     stream
         .failure()
         .ifPresent(

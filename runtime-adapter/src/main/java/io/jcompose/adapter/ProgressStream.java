@@ -1,5 +1,6 @@
 package io.jcompose.adapter;
 
+import com.github.dockerjava.api.command.AsyncDockerCmd;
 import com.github.dockerjava.api.model.ResponseItem;
 import io.jcompose.planner.spi.ImageProgress;
 import java.util.Optional;
@@ -23,6 +24,24 @@ final class ProgressStream<T extends ResponseItem> extends StreamCallback<T> {
 
   ProgressStream(Consumer<ImageProgress> progress) {
     this.progress = progress;
+  }
+
+  /**
+   * Runs a pull or build with this stream as its callback and waits for its end; an interrupt
+   * cancels it, a client error becomes the runtime's fault.
+   */
+  ProgressStream<T> runAndAwait(AsyncDockerCmd<?, T> command, Faults faults)
+      throws InterruptedException {
+    try {
+      command.exec(this);
+      awaitCompletion();
+    } catch (InterruptedException interrupted) {
+      cancel();
+      throw interrupted;
+    } catch (RuntimeException failure) {
+      throw faults.map(failure);
+    }
+    return this;
   }
 
   @Override
