@@ -157,9 +157,14 @@ host_snapshot() (
 )
 
 host_leftovers() {
-  local after added
-  after="$(host_snapshot)"
-  added="$(comm -13 <(printf '%s\n' "$host_before") <(printf '%s\n' "$after"))"
+  local after added attempt
+  # what is on its way out (a conmon whose container was just removed) gets ten seconds
+  for ((attempt = 0; attempt < 10; attempt++)); do
+    after="$(host_snapshot)"
+    added="$(comm -13 <(printf '%s\n' "$host_before") <(printf '%s\n' "$after"))"
+    [[ -z "$added" ]] && break
+    sleep 1
+  done
   if [[ -n "$added" ]]; then
     log "the suites left these on the host:"
     printf '%s\n' "$added" | sed 's/^/  /' >&2
