@@ -17,13 +17,18 @@ import java.util.Optional;
  * Whether a Docker API answers on a unix socket: {@code GET /_ping} must get a {@code 200} within
  * the timeout. Plain JDK channels, so the probe costs no client set-up.
  */
-final class SocketProbe {
+public final class SocketProbe {
 
   private static final byte[] PING =
       "GET /_ping HTTP/1.1\r\nHost: docker\r\nConnection: close\r\n\r\n"
           .getBytes(StandardCharsets.US_ASCII);
 
   private SocketProbe() {}
+
+  /** Whether {@code GET /_ping} on the socket gets a 200 within the timeout. */
+  public static boolean answers(Path socket, Duration timeout) {
+    return whyNotAnswering(socket, timeout).isEmpty();
+  }
 
   /**
    * @return empty when the socket answered, else why not (for messages)

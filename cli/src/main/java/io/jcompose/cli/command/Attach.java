@@ -252,9 +252,6 @@ final class Attach implements AutoCloseable {
         session
             .runtime()
             .listContainers(Labels.serviceContainers(session.project().name(), serviceName))) {
-      if (Labels.TRUE.equals(container.label(Labels.ONEOFF))) {
-        continue;
-      }
       if (first == null || container.name().compareTo(first.name()) < 0) {
         first = container;
       }

@@ -7,7 +7,6 @@ import io.jcompose.cli.line.Values;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -82,9 +81,5 @@ final class CommandValues {
 
   static Set<String> services(Values line) {
     return new LinkedHashSet<>(line.positionals());
-  }
-
-  static List<String> list(Values line, Option option) {
-    return line.values(option);
   }
 }

@@ -222,10 +222,6 @@ public final class UpCommand {
     exclusive(WAIT, EXIT_CODE_FROM);
     exclusive(ABORT_ON_EXIT, ABORT_ON_FAILURE);
     exclusive(EXIT_CODE_FROM, ABORT_ON_FAILURE);
-    if (line.has(WAIT_TIMEOUT) && !line.has(WAIT) && !createOnly) {
-      // docker compose accepts it without --wait and applies it to dependency waits
-      return;
-    }
   }
 
   private void exclusive(Option one, Option other) {

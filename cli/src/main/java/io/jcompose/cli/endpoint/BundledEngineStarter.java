@@ -1,13 +1,10 @@
 package io.jcompose.cli.endpoint;
 
+import io.jcompose.adapter.SocketProbe;
 import io.jcompose.cli.ExitCode;
 import io.jcompose.cli.UserException;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.UnixDomainSocketAddress;
-import java.nio.ByteBuffer;
-import java.nio.channels.SocketChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,6 +20,7 @@ import java.util.List;
 final class BundledEngineStarter {
 
   private static final Duration START_WAIT = Duration.ofSeconds(30);
+  private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(1);
 
   private BundledEngineStarter() {}
 
@@ -95,22 +93,7 @@ final class BundledEngineStarter {
     return System.getProperty("java.class.path");
   }
 
-  /** Whether something answers {@code GET /_ping} on the socket. */
-  static boolean answers(Path socket) {
-    if (!Files.exists(socket)) {
-      return false;
-    }
-    try (SocketChannel channel = SocketChannel.open(UnixDomainSocketAddress.of(socket))) {
-      channel.write(
-          ByteBuffer.wrap(
-              "GET /_ping HTTP/1.1\r\nHost: engine\r\nConnection: close\r\n\r\n"
-                  .getBytes(StandardCharsets.US_ASCII)));
-      ByteBuffer buffer = ByteBuffer.allocate(64);
-      channel.read(buffer);
-      return new String(buffer.array(), 0, buffer.position(), StandardCharsets.US_ASCII)
-          .startsWith("HTTP/1.1 200");
-    } catch (IOException e) {
-      return false;
-    }
+  private static boolean answers(Path socket) {
+    return SocketProbe.answers(socket, PROBE_TIMEOUT);
   }
 }

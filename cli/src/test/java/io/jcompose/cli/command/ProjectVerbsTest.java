@@ -11,7 +11,6 @@ import io.jcompose.planner.spi.ContainerSummary;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeEach;
@@ -181,10 +180,5 @@ class ProjectVerbsTest {
       states.put(container.name(), container.status());
     }
     return states;
-  }
-
-  @SuppressWarnings("unused")
-  private static List<String> lines(String text) {
-    return text.lines().toList();
   }
 }

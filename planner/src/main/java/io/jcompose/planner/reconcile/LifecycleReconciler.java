@@ -22,8 +22,9 @@ import java.util.TreeSet;
 
 /**
  * {@code start}, {@code stop}, {@code restart} and {@code rm} on the containers that exist: no
- * creation, no configuration applied. Stops run dependents first, starts dependencies first; a
- * project known only by name (no compose file) has no graph, so its services are independent.
+ * creation, no configuration applied. Stops run dependents first, starts dependencies first; the
+ * services of a project known only by name (no compose file) are not in its graph, so they are
+ * independent.
  */
 final class LifecycleReconciler {
 
@@ -144,10 +145,7 @@ final class LifecycleReconciler {
   /** The targeted services that have containers, dependencies first. */
   private List<String> startOrder() {
     var order = new ArrayList<String>();
-    var known = new LinkedHashSet<String>();
-    if (graph != null) {
-      known.addAll(graph.startOrder());
-    }
+    var known = new LinkedHashSet<String>(graph.startOrder());
     var present = new TreeSet<String>();
     for (ObservedContainer container : observed.containers()) {
       if (!container.oneOff()) {
@@ -173,14 +171,10 @@ final class LifecycleReconciler {
   }
 
   private Set<String> dependencies(String serviceName) {
-    return graph != null && project.services().containsKey(serviceName)
-        ? graph.dependencies(serviceName)
-        : Set.of();
+    return project.services().containsKey(serviceName) ? graph.dependencies(serviceName) : Set.of();
   }
 
   private Set<String> dependents(String serviceName) {
-    return graph != null && project.services().containsKey(serviceName)
-        ? graph.dependents(serviceName)
-        : Set.of();
+    return project.services().containsKey(serviceName) ? graph.dependents(serviceName) : Set.of();
   }
 }
