@@ -1,15 +1,23 @@
 package io.jcompose.cli;
 
 import io.jcompose.cli.command.ConfigCommand;
+import io.jcompose.cli.command.CpCommand;
 import io.jcompose.cli.command.DownCommand;
 import io.jcompose.cli.command.EngineCommand;
+import io.jcompose.cli.command.EventsCommand;
 import io.jcompose.cli.command.ImageCommand;
+import io.jcompose.cli.command.ImagesCommand;
 import io.jcompose.cli.command.LifecycleCommand;
 import io.jcompose.cli.command.LogsCommand;
 import io.jcompose.cli.command.LsCommand;
+import io.jcompose.cli.command.PauseCommand;
+import io.jcompose.cli.command.PortCommand;
 import io.jcompose.cli.command.PsCommand;
+import io.jcompose.cli.command.StatsCommand;
+import io.jcompose.cli.command.TopCommand;
 import io.jcompose.cli.command.UpCommand;
 import io.jcompose.cli.command.VersionCommand;
+import io.jcompose.cli.command.WaitCommand;
 import io.jcompose.cli.line.Grammar;
 import io.jcompose.cli.line.Option;
 import io.jcompose.cli.line.Values;
@@ -137,6 +145,15 @@ public final class JcomposeCommand {
               ImageCommand.PULL_VERB,
               ImageCommand.BUILD_VERB,
               LsCommand.VERB,
+              CpCommand.VERB,
+              TopCommand.VERB,
+              PortCommand.VERB,
+              EventsCommand.VERB,
+              WaitCommand.VERB,
+              ImagesCommand.VERB,
+              PauseCommand.PAUSE,
+              PauseCommand.UNPAUSE,
+              StatsCommand.VERB,
               VersionCommand.VERB,
               EngineCommand.VERB));
 

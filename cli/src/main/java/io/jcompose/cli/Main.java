@@ -1,15 +1,23 @@
 package io.jcompose.cli;
 
 import io.jcompose.cli.command.ConfigCommand;
+import io.jcompose.cli.command.CpCommand;
 import io.jcompose.cli.command.DownCommand;
 import io.jcompose.cli.command.EngineCommand;
+import io.jcompose.cli.command.EventsCommand;
 import io.jcompose.cli.command.ImageCommand;
+import io.jcompose.cli.command.ImagesCommand;
 import io.jcompose.cli.command.LifecycleCommand;
 import io.jcompose.cli.command.LogsCommand;
 import io.jcompose.cli.command.LsCommand;
+import io.jcompose.cli.command.PauseCommand;
+import io.jcompose.cli.command.PortCommand;
 import io.jcompose.cli.command.PsCommand;
+import io.jcompose.cli.command.StatsCommand;
+import io.jcompose.cli.command.TopCommand;
 import io.jcompose.cli.command.UpCommand;
 import io.jcompose.cli.command.VersionCommand;
+import io.jcompose.cli.command.WaitCommand;
 import io.jcompose.cli.line.LineParser;
 import io.jcompose.cli.line.ParsedLine;
 import io.jcompose.cli.line.PicocliLine;
@@ -100,6 +108,24 @@ public final class Main {
         return new ImageCommand(global, line.local(), false).call();
       case "ls":
         return new LsCommand(global, line.local()).call();
+      case "cp":
+        return new CpCommand(global, line.local()).call();
+      case "top":
+        return new TopCommand(global, line.local()).call();
+      case "port":
+        return new PortCommand(global, line.local()).call();
+      case "events":
+        return new EventsCommand(global, line.local()).call();
+      case "wait":
+        return new WaitCommand(global, line.local()).call();
+      case "images":
+        return new ImagesCommand(global, line.local()).call();
+      case "pause":
+        return new PauseCommand(global, line.local(), true).call();
+      case "unpause":
+        return new PauseCommand(global, line.local(), false).call();
+      case "stats":
+        return new StatsCommand(global, line.local()).call();
       default:
         throw new IllegalStateException("no command for the verb " + line.verb());
     }

@@ -21,6 +21,16 @@ public interface RuntimeConnector {
     /** Where it is, for messages: {@code unix:///var/run/docker.sock (DOCKER_HOST)}. */
     String description();
 
+    /**
+     * What {@code cp}, {@code top}, {@code stats}, {@code pause} and {@code images} need beyond the
+     * SPI.
+     *
+     * @throws UserException when this runtime has no such tools (the in-memory test runtime)
+     */
+    default io.jcompose.adapter.tools.ContainerTools tools() {
+      throw new UserException("this command is not supported on " + description());
+    }
+
     @Override
     void close();
   }

@@ -54,6 +54,7 @@ public final class DockerRuntime implements ContainerRuntime, AutoCloseable {
   private final Images images;
   private final ImageBuilds builds;
   private final Events events;
+  private final DockerTools tools;
 
   private DockerRuntime(
       Endpoint endpoint,
@@ -77,6 +78,7 @@ public final class DockerRuntime implements ContainerRuntime, AutoCloseable {
     this.images = new Images(docker, faults, credentials);
     this.builds = new ImageBuilds(docker, faults, credentials);
     this.events = new Events(docker, faults, Clock.systemUTC());
+    this.tools = new DockerTools(docker, new RawExchange(http, apiVersion, faults), faults, events);
   }
 
   /**
@@ -285,6 +287,11 @@ public final class DockerRuntime implements ContainerRuntime, AutoCloseable {
   @Override
   public Subscription events(LabelFilter filter, Consumer<RuntimeEvent> sink) {
     return events.subscribe(filter, sink);
+  }
+
+  /** What {@code cp}, {@code top}, {@code stats}, {@code pause} and {@code images} need. */
+  public io.jcompose.adapter.tools.ContainerTools tools() {
+    return tools;
   }
 
   @Override

@@ -30,11 +30,17 @@ final class Events {
   }
 
   Subscription subscribe(LabelFilter filter, Consumer<RuntimeEvent> sink) {
-    Instant now = clock.instant();
-    EventsCmd command =
-        docker
-            .eventsCmd()
-            .withSince(now.getEpochSecond() + "." + String.format("%09d", now.getNano()));
+    return subscribe(filter, java.util.Optional.empty(), java.util.Optional.empty(), sink);
+  }
+
+  /** From {@code since} (else now) until {@code until} (else until closed). */
+  Subscription subscribe(
+      LabelFilter filter,
+      java.util.Optional<Instant> since,
+      java.util.Optional<Instant> until,
+      Consumer<RuntimeEvent> sink) {
+    EventsCmd command = docker.eventsCmd().withSince(timestamp(since.orElse(clock.instant())));
+    until.ifPresent(end -> command.withUntil(timestamp(end)));
     if (!filter.labels().isEmpty()) {
       command.withLabelFilter(LabelFilters.values(filter).toArray(String[]::new));
     }
@@ -47,6 +53,10 @@ final class Events {
         };
     faults.run(() -> command.exec(callback));
     return new StreamSubscription(callback, faults);
+  }
+
+  private static String timestamp(Instant time) {
+    return time.getEpochSecond() + "." + String.format("%09d", time.getNano());
   }
 
   static RuntimeEvent runtimeEvent(Event event) {

@@ -137,6 +137,11 @@ final class ProjectSession implements AutoCloseable {
     return connection.runtime();
   }
 
+  /** The endpoint's tools beyond the SPI ({@code cp}, {@code top}, {@code stats} ...). */
+  io.jcompose.adapter.tools.ContainerTools tools() {
+    return connection.tools();
+  }
+
   Compose compose() {
     return compose;
   }

@@ -55,6 +55,11 @@ public final class EndpointConnector implements RuntimeConnector {
     }
 
     @Override
+    public io.jcompose.adapter.tools.ContainerTools tools() {
+      return docker.tools();
+    }
+
+    @Override
     public void close() {
       docker.close();
     }

@@ -1,0 +1,86 @@
+package io.jcompose.cli.command;
+
+import io.jcompose.adapter.tools.ProcessList;
+import io.jcompose.cli.ExitCode;
+import io.jcompose.cli.JcomposeCommand;
+import io.jcompose.cli.line.Option;
+import io.jcompose.cli.line.Positional;
+import io.jcompose.cli.line.Values;
+import io.jcompose.cli.line.Verb;
+import io.jcompose.planner.spi.ContainerSummary;
+import io.jcompose.planner.spi.RuntimeFault;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * {@code jcompose top}: per running container, its name, then its processes as a table, then an
+ * empty line (docker compose's layout: columns padded by 3, at least 5 wide).
+ */
+public final class TopCommand {
+
+  /** The verb's line. */
+  public static final Verb VERB =
+      new Verb(
+          "top",
+          "Display the running processes.",
+          List.of(Option.help()),
+          List.of(Positional.any("SERVICE", "Only these services.")));
+
+  private final JcomposeCommand global;
+  private final Values line;
+
+  public TopCommand(JcomposeCommand global, Values line) {
+    this.global = global;
+    this.line = line;
+  }
+
+  public int call() throws InterruptedException {
+    Set<String> services = CommandValues.services(line);
+    try (ProjectSession session = ProjectSession.open(global, true)) {
+      ServiceContainers.checkServices(session, services);
+      PrintWriter out = global.context().out();
+      for (ContainerSummary container : ServiceContainers.of(session, services, false, false)) {
+        ProcessList processes;
+        try {
+          processes = session.tools().top(container.id());
+        } catch (RuntimeFault.Conflict | RuntimeFault.NotFound stoppedMeanwhile) {
+          continue;
+        }
+        out.println(container.name());
+        print(processes, out);
+        out.println();
+      }
+      return ExitCode.OK;
+    }
+  }
+
+  /** The table as Go's tabwriter prints it with minwidth 5 and padding 3. */
+  static void print(ProcessList processes, PrintWriter out) {
+    var rows = new ArrayList<List<String>>();
+    rows.add(processes.titles());
+    rows.addAll(processes.processes());
+    int columns = 0;
+    for (List<String> row : rows) {
+      columns = Math.max(columns, row.size());
+    }
+    int[] widths = new int[columns];
+    for (List<String> row : rows) {
+      for (int i = 0; i < row.size() - 1; i++) {
+        widths[i] = Math.max(widths[i], Math.max(5, row.get(i).length() + 3));
+      }
+    }
+    for (List<String> row : rows) {
+      var text = new StringBuilder();
+      for (int i = 0; i < row.size(); i++) {
+        String cell = row.get(i);
+        text.append(cell);
+        if (i < row.size() - 1) {
+          text.append(" ".repeat(widths[i] - cell.length()));
+        }
+      }
+      out.println(text);
+    }
+  }
+}
