@@ -11,8 +11,6 @@ import io.jcompose.cli.copy.LocalSide;
 import io.jcompose.planner.spi.ContainerSummary;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
 import java.io.PrintWriter;
@@ -119,16 +117,12 @@ final class CopyIn {
       try {
         tools.extractArchive(container.id(), directory, in, copyOwnership);
       } finally {
-        drain(in);
+        in.close(); // a packer still writing (the request failed) stops
         packer.join();
       }
     }
     if (failure.get() != null) {
       throw failure.get();
     }
-  }
-
-  private static void drain(InputStream in) throws IOException {
-    in.transferTo(OutputStream.nullOutputStream());
   }
 }

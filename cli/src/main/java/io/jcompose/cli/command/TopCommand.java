@@ -45,8 +45,13 @@ public final class TopCommand {
         ProcessList processes;
         try {
           processes = session.tools().top(container.id());
-        } catch (RuntimeFault.Conflict | RuntimeFault.NotFound stoppedMeanwhile) {
+        } catch (RuntimeFault.Conflict stoppedMeanwhile) {
           continue;
+        } catch (RuntimeFault.NotFound missing) {
+          if (missing.getMessage().contains("No such container")) {
+            continue; // removed meanwhile
+          }
+          throw missing;
         }
         out.println(container.name());
         print(processes, out);

@@ -229,6 +229,12 @@ final class Stack implements AutoCloseable {
       return out.toString();
     }
 
+    /** Interrupts it, as Ctrl+C would stop a command that runs until then; returns its output. */
+    String interrupt() {
+      exitCode.cancel(true);
+      return out.toString();
+    }
+
     /** Waits for it to return; fails (and interrupts it) after {@code timeout}. */
     CommandResult await(Duration timeout) throws Exception {
       try {
