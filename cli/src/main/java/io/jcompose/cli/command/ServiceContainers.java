@@ -1,6 +1,9 @@
 package io.jcompose.cli.command;
 
+import io.jcompose.cli.ExitCode;
 import io.jcompose.cli.UserException;
+import io.jcompose.cli.line.Option;
+import io.jcompose.cli.line.Values;
 import io.jcompose.planner.label.Labels;
 import io.jcompose.planner.spi.ContainerStatus;
 import io.jcompose.planner.spi.ContainerSummary;
@@ -75,7 +78,7 @@ final class ServiceContainers {
   }
 
   /** A positive {@code --index}, or the default. */
-  static int index(io.jcompose.cli.line.Values line, io.jcompose.cli.line.Option option) {
+  static int index(Values line, Option option) {
     String value = line.value(option).orElse("0").trim();
     try {
       int index = Integer.parseInt(value);
@@ -85,9 +88,7 @@ final class ServiceContainers {
       return index;
     } catch (NumberFormatException e) {
       throw new UserException(
-          "--index takes a replica number, got \"" + value + "\"",
-          io.jcompose.cli.ExitCode.USAGE,
-          e);
+          "--index takes a replica number, got \"" + value + "\"", ExitCode.USAGE, e);
     }
   }
 }

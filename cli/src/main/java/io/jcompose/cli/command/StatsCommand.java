@@ -20,8 +20,8 @@ import java.util.Set;
 
 /**
  * {@code jcompose stats}: the resource use of the project's running containers (all with {@code
- * -a}), as docker's table or JSON lines; once with {@code --no-stream}, else redrawn each time
- * every container sent a new sample, until interrupted.
+ * -a}), as docker's table or JSON lines; once with {@code --no-stream}, else redrawn about every
+ * second as samples arrive (on a terminal over a cleared screen), until interrupted.
  */
 public final class StatsCommand {
 
@@ -98,13 +98,20 @@ public final class StatsCommand {
       Map<String, StatsRow> latest,
       Set<String> fresh) {
     synchronized (latest) {
+      // a round ends when every container sent a sample, or when one sends its second (the
+      // others stopped or are slow): a redraw about every second either way
+      boolean secondOfTheRound = !fresh.add(container.id());
       latest.put(container.id(), StatsRow.of(sample));
-      fresh.add(container.id());
-      if (fresh.size() < latest.size()) {
+      if (!secondOfTheRound && fresh.size() < latest.size()) {
         return;
       }
       fresh.clear();
-      var rows = new ArrayList<StatsRow>(latest.values());
+      var rows = new ArrayList<StatsRow>();
+      for (StatsRow row : latest.values()) {
+        if (row != null) {
+          rows.add(row);
+        }
+      }
       print(rows, global.context().terminal());
     }
   }
