@@ -81,6 +81,7 @@ public final class CpCommand {
             .run(containers, global.context().err());
       } else {
         copyOut(session.tools(), copy, containers.get(0));
+        global.context().err().println(" Container " + containers.get(0).name() + "  Copied");
       }
       return ExitCode.OK;
     } catch (IOException e) {

@@ -13,12 +13,16 @@ import java.util.TreeMap;
 
 /**
  * An event as docker compose prints it: only containers' events, one-offs left out, the compose
- * labels dropped from the attributes; {@code --json} objects have their keys in Go's sorted order.
+ * (and jcompose) labels dropped from the attributes; {@code --json} objects have their keys in Go's
+ * sorted order.
  */
 final class EventText {
 
   private static final DateTimeFormatter PLAIN_TIME =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS");
+
+  /** jcompose's own labels ({@code io.jcompose.config}), internal as docker compose's are. */
+  private static final String JCOMPOSE_LABELS = "io.jcompose.";
 
   private EventText() {}
 
@@ -70,7 +74,7 @@ final class EventText {
         .attributes()
         .forEach(
             (key, value) -> {
-              if (!key.startsWith(Labels.PREFIX)) {
+              if (!key.startsWith(Labels.PREFIX) && !key.startsWith(JCOMPOSE_LABELS)) {
                 attributes.put(key, value);
               }
             });

@@ -20,7 +20,8 @@ class EventTextTest {
               "name", "demo-web-1",
               "image", "nginx",
               "com.docker.compose.service", "web",
-              "com.docker.compose.project", "demo"),
+              "com.docker.compose.project", "demo",
+              "io.jcompose.config", "{}"),
           Instant.parse("2026-11-28T06:30:01.123456789Z"));
 
   @Test
