@@ -99,7 +99,9 @@ public final class CpCommand {
     if (containers.isEmpty()) {
       throw new UserException("no container found for service \"" + copy.service() + "\"");
     }
-    return copy.toService() ? containers : containers.subList(0, 1);
+    return copy.toService()
+        ? containers
+        : List.of(ServiceContainers.replica(session, copy.service(), 0));
   }
 
   private void copyOut(ContainerTools tools, CopyArguments copy, ContainerSummary container)

@@ -23,7 +23,7 @@ public final class PortCommand {
           .withDefault("tcp");
   static final Option INDEX =
       Option.value("N", "Index of the container if the service has replicas.", "--index")
-          .withDefault("1");
+          .withDefault("0");
 
   /** The verb's line. */
   public static final Verb VERB =
@@ -52,7 +52,7 @@ public final class PortCommand {
     String protocol = line.value(PROTOCOL).orElse("tcp");
     try (ProjectSession session = ProjectSession.open(global, true)) {
       ServiceContainers.checkServices(session, Set.of(service));
-      int index = Math.max(1, ServiceContainers.index(line, INDEX));
+      int index = ServiceContainers.index(line, INDEX);
       ContainerSummary container = ServiceContainers.replica(session, service, index);
       for (ContainerSummary.Port port : container.listing().ports()) {
         if (port.published()

@@ -60,7 +60,8 @@ final class ServiceContainers {
   }
 
   /**
-   * Replica {@code index} of a service (docker compose's {@code --index}), running or not.
+   * Replica {@code index} of a service (docker compose's {@code --index}; 0 for the lowest
+   * numbered), running or not.
    *
    * @throws UserException when the service has no such container
    */
@@ -69,12 +70,23 @@ final class ServiceContainers {
     if (containers.isEmpty()) {
       throw new UserException("service \"" + service + "\" is not running");
     }
+    if (index == 0) {
+      return containers.stream().min(Comparator.comparingInt(ServiceContainers::number)).get();
+    }
     for (ContainerSummary container : containers) {
       if (String.valueOf(index).equals(container.label(Labels.CONTAINER_NUMBER))) {
         return container;
       }
     }
     throw new UserException("service \"" + service + "\" is not running container #" + index);
+  }
+
+  private static int number(ContainerSummary container) {
+    try {
+      return Integer.parseInt(container.label(Labels.CONTAINER_NUMBER));
+    } catch (NumberFormatException unnumbered) {
+      return Integer.MAX_VALUE;
+    }
   }
 
   /** A positive {@code --index}, or the default. */
