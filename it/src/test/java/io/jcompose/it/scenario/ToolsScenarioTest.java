@@ -178,6 +178,14 @@ class ToolsScenarioTest {
               stack.jcomposeOk("stats", "--no-stream", "--format", "json").out().trim());
       assertThat(statsJson.get("Name")).isEqualTo(container);
       assertThat((String) statsJson.get("PIDs")).matches("[1-9]\\d*");
+
+      Stack.Running streamed = stack.start("stats");
+      Await.until(
+          "stats to redraw its table",
+          Stack.COMMAND_TIMEOUT,
+          streamed::out,
+          out -> count(out, "CONTAINER ID") >= 2);
+      assertThat(streamed.interrupt()).contains(container);
     }
   }
 
