@@ -20,7 +20,6 @@ import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -143,8 +142,6 @@ public final class CpCommand {
         naming = name -> second.apply(first.apply(name));
       }
       ArchiveExtraction.extract(archive, Path.of(target.directory()), naming);
-    } catch (UncheckedIOException e) {
-      throw e.getCause();
     }
   }
 
