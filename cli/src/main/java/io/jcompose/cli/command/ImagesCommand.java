@@ -8,7 +8,6 @@ import io.jcompose.cli.line.Positional;
 import io.jcompose.cli.line.Values;
 import io.jcompose.cli.line.Verb;
 import io.jcompose.cli.render.JsonLine;
-import io.jcompose.cli.render.Table;
 import io.jcompose.planner.spi.ContainerSummary;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -114,10 +113,10 @@ public final class ImagesCommand {
       out.println(JsonLine.write(objects));
       return;
     }
-    var table = new Table(List.of("CONTAINER", "REPOSITORY", "TAG", "IMAGE ID", "SIZE"));
+    var cells = new ArrayList<List<String>>();
     for (Row row : rows) {
       String id = withoutAlgorithm(row.id());
-      table.add(
+      cells.add(
           List.of(
               row.container(),
               row.repository().isEmpty() ? "<none>" : row.repository(),
@@ -125,7 +124,11 @@ public final class ImagesCommand {
               id.length() > 12 ? id.substring(0, 12) : id,
               ByteUnits.decimal(row.size())));
     }
-    table.print(out);
+    TabColumns.print(
+        TabColumns.withHeaders(
+            List.of("CONTAINER", "REPOSITORY", "TAG", "IMAGE ID", "SIZE"), cells),
+        20,
+        out);
   }
 
   private static String withoutAlgorithm(String id) {

@@ -8,7 +8,6 @@ import io.jcompose.cli.line.Positional;
 import io.jcompose.cli.line.Values;
 import io.jcompose.cli.line.Verb;
 import io.jcompose.cli.render.JsonLine;
-import io.jcompose.cli.render.Table;
 import io.jcompose.planner.spi.ContainerSummary;
 import io.jcompose.planner.spi.Subscription;
 import java.io.PrintWriter;
@@ -125,9 +124,9 @@ public final class StatsCommand {
     if (line.value(FORMAT).orElse("table").equals("json")) {
       rows.forEach(row -> out.println(JsonLine.write(row.json(truncate))));
     } else {
-      var table = new Table(StatsRow.HEADERS);
-      rows.forEach(row -> table.add(row.cells(truncate)));
-      table.print(out);
+      var cells = new ArrayList<List<String>>();
+      rows.forEach(row -> cells.add(row.cells(truncate)));
+      TabColumns.print(TabColumns.withHeaders(StatsRow.HEADERS, cells), 10, out);
     }
     out.flush();
   }

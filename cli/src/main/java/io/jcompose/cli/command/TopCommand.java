@@ -10,7 +10,6 @@ import io.jcompose.cli.line.Verb;
 import io.jcompose.planner.spi.ContainerSummary;
 import io.jcompose.planner.spi.RuntimeFault;
 import java.io.PrintWriter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -61,31 +60,8 @@ public final class TopCommand {
     }
   }
 
-  /** The table as Go's tabwriter prints it with minwidth 5 and padding 3. */
+  /** The table as docker compose prints it: tabwriter with minimum width 5 and padding 3. */
   static void print(ProcessList processes, PrintWriter out) {
-    var rows = new ArrayList<List<String>>();
-    rows.add(processes.titles());
-    rows.addAll(processes.processes());
-    int columns = 0;
-    for (List<String> row : rows) {
-      columns = Math.max(columns, row.size());
-    }
-    int[] widths = new int[columns];
-    for (List<String> row : rows) {
-      for (int i = 0; i < row.size() - 1; i++) {
-        widths[i] = Math.max(widths[i], Math.max(5, row.get(i).length() + 3));
-      }
-    }
-    for (List<String> row : rows) {
-      var text = new StringBuilder();
-      for (int i = 0; i < row.size(); i++) {
-        String cell = row.get(i);
-        text.append(cell);
-        if (i < row.size() - 1) {
-          text.append(" ".repeat(widths[i] - cell.length()));
-        }
-      }
-      out.println(text);
-    }
+    TabColumns.print(TabColumns.withHeaders(processes.titles(), processes.processes()), 5, out);
   }
 }
