@@ -21,6 +21,14 @@ public interface RuntimeConnector {
     /** Where it is, for messages: {@code unix:///var/run/docker.sock (DOCKER_HOST)}. */
     String description();
 
+    /**
+     * The host a published port is reached on, for readiness checks: loopback for a local (unix
+     * socket) endpoint, the endpoint's host for a {@code tcp://} one.
+     */
+    default String publishedHost() {
+      return "127.0.0.1";
+    }
+
     @Override
     void close();
   }
