@@ -399,8 +399,14 @@ final class UpReconciler {
     return after;
   }
 
-  /** The jcompose readiness check a dependent waits for: the entry's own, else the service's. */
+  /**
+   * The jcompose readiness check a dependent waits for: the entry's own, else the service's; none
+   * for a dependency that must complete (it has exited by then, as {@code up --wait} treats it).
+   */
   private Optional<ReadinessCheck> readinessCheck(String dependencyName, Dependency dependency) {
+    if (dependency.condition() == Dependency.Condition.SERVICE_COMPLETED_SUCCESSFULLY) {
+      return Optional.empty();
+    }
     Service service = project.services().get(dependencyName);
     return dependency.readinessCheck(
         service == null ? Optional.empty() : service.lifecycle().readiness());

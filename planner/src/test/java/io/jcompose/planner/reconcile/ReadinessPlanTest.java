@@ -40,17 +40,23 @@ class ReadinessPlanTest {
               client:
                 image: example/client:1
                 depends_on: [cache]
+              once:
+                image: example/once:1
+                depends_on:
+                  api:
+                    condition: service_completed_successfully
             """);
 
     String plan = GoldenPlanTest.up(project, ObservedState.empty(), ReconcileOptions.defaults());
 
     assertThat(plan)
         .contains(
-            "#9 service web: wait for api service_started, then http GET :8080/health"
+            "#12 service web: wait for api service_started, then http GET :8080/health"
                 + " (depends_on api) after #3\n")
-        .contains("#10 container demo-web-1: start (created) after #8, #9\n")
+        .contains("#13 container demo-web-1: start (created) after #11, #12\n")
         .contains("service worker: wait for api service_started, then tcp :8081 (depends_on api)")
         .contains("#7 container demo-client-1: start (created) after #5, #6\n")
+        .contains("service once: wait for api service_completed_successfully (depends_on api)")
         .doesNotContain("wait for cache");
   }
 }
