@@ -26,20 +26,30 @@ final class LogWatch implements AutoCloseable {
     this.pattern = pattern;
   }
 
-  /** Whether the container has written a matching line; follows its log on the first call. */
-  boolean hasMatched(String containerId) {
-    followed.computeIfAbsent(
-        containerId,
-        id ->
+  /**
+   * Whether the container has written a matching line. The first call reads what the log holds
+   * already, so that a line written before the wait counts at once, then follows the log.
+   */
+  boolean hasMatched(String containerId) throws InterruptedException {
+    if (!followed.containsKey(containerId) && !matched.contains(containerId)) {
+      try (Subscription written =
+          runtime.logs(containerId, LogOptions.all(), line -> see(containerId, line.text()))) {
+        written.await();
+      }
+      if (!matched.contains(containerId)) {
+        followed.put(
+            containerId,
             runtime.logs(
-                id,
-                LogOptions.following(),
-                line -> {
-                  if (pattern.matcher(line.text()).find()) {
-                    matched.add(id);
-                  }
-                }));
+                containerId, LogOptions.following(), line -> see(containerId, line.text())));
+      }
+    }
     return matched.contains(containerId);
+  }
+
+  private void see(String containerId, String line) {
+    if (pattern.matcher(line).find()) {
+      matched.add(containerId);
+    }
   }
 
   @Override

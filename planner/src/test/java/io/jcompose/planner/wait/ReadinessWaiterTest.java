@@ -195,6 +195,21 @@ class ReadinessWaiterTest {
   }
 
   @Test
+  void log_aLineWrittenBeforeTheWaitCountsAtOnce() throws Exception {
+    runtime.put(onLoopback("api"));
+    runtime.write("listening on 8080");
+
+    waiter()
+        .await(
+            "api",
+            check(new ReadinessCheck.Log("listening on \\d+"), Duration.ofMinutes(1)),
+            recording(1, () -> {}));
+
+    assertThat(attempts).isEmpty();
+    assertThat(runtime.openStreams()).isZero();
+  }
+
+  @Test
   void command_runsInTheContainerUntilItExitsZero() throws Exception {
     runtime.put(onLoopback("api"));
     runtime.execExits(1, 0);
