@@ -147,6 +147,7 @@ public final class Main {
     }
     if (isOperationalFailure(e)) {
       err.println("jcompose: " + e.getMessage());
+      io.jcompose.cli.render.NotReadyReport.print(e, err);
       if (global.debug()) {
         e.printStackTrace(err);
       }

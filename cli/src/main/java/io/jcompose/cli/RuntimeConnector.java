@@ -22,6 +22,14 @@ public interface RuntimeConnector {
     String description();
 
     /**
+     * The host a published port is reached on, for readiness checks: loopback for a local (unix
+     * socket) endpoint, the endpoint's host for a {@code tcp://} one.
+     */
+    default String publishedHost() {
+      return "127.0.0.1";
+    }
+
+    /**
      * What {@code cp}, {@code top}, {@code stats}, {@code pause} and {@code images} need beyond the
      * SPI.
      *

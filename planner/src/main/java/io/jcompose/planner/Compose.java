@@ -16,6 +16,7 @@ import io.jcompose.planner.reconcile.Reconciler;
 import io.jcompose.planner.reconcile.Reconciliation;
 import io.jcompose.planner.spi.ContainerRuntime;
 import io.jcompose.planner.wait.DependencyWaiter;
+import io.jcompose.planner.wait.ProbeSettings;
 import io.jcompose.planner.wait.Sleeper;
 import java.time.Clock;
 import java.time.Duration;
@@ -53,8 +54,8 @@ public final class Compose {
 
   /**
    * Brings the project to its wanted state: pulls and builds, then networks, volumes and
-   * containers, waiting for each dependency's condition; with {@code --wait}, then waits for every
-   * service.
+   * containers, waiting for each dependency's condition and readiness check; with {@code --wait},
+   * then waits for every service and its readiness check.
    *
    * @throws io.jcompose.planner.reconcile.ReconcileException when the project cannot be brought up
    *     as it stands (an external network missing, an unknown service named)
@@ -177,7 +178,8 @@ public final class Compose {
             settings.clock(),
             settings.sleeper(),
             settings.pollInterval(),
-            waitTimeout),
+            waitTimeout,
+            settings.probes()),
         sink);
   }
 
@@ -187,9 +189,18 @@ public final class Compose {
    * @param parallelism the most runtime operations at once ({@code --parallel}); {@link
    *     ExecutionSettings#UNLIMITED} for no cap
    * @param pollInterval how often waits poll
+   * @param probes how readiness checks reach containers' ports
    */
-  public record Settings(int parallelism, Clock clock, Sleeper sleeper, Duration pollInterval) {
+  public record Settings(
+      int parallelism, Clock clock, Sleeper sleeper, Duration pollInterval, ProbeSettings probes) {
+
+    /** Settings whose readiness checks use real sockets and loopback for published ports. */
+    public Settings(int parallelism, Clock clock, Sleeper sleeper, Duration pollInterval) {
+      this(parallelism, clock, sleeper, pollInterval, ProbeSettings.LOCAL);
+    }
+
     public Settings {
+      Objects.requireNonNull(probes, "probes");
       if (parallelism < 1) {
         throw new IllegalArgumentException("parallelism must be at least 1: " + parallelism);
       }
@@ -208,7 +219,11 @@ public final class Compose {
     }
 
     public Settings withParallelism(int newParallelism) {
-      return new Settings(newParallelism, clock, sleeper, pollInterval);
+      return new Settings(newParallelism, clock, sleeper, pollInterval, probes);
+    }
+
+    public Settings withProbes(ProbeSettings newProbes) {
+      return new Settings(parallelism, clock, sleeper, pollInterval, newProbes);
     }
   }
 }

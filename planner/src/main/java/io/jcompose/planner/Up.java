@@ -2,6 +2,8 @@ package io.jcompose.planner;
 
 import io.jcompose.model.project.Dependency;
 import io.jcompose.model.project.Project;
+import io.jcompose.model.project.ReadinessCheck;
+import io.jcompose.model.project.Service;
 import io.jcompose.planner.event.ProgressEvent;
 import io.jcompose.planner.graph.ServiceGraph;
 import io.jcompose.planner.observe.ObservedState;
@@ -9,13 +11,16 @@ import io.jcompose.planner.observe.StateCollector;
 import io.jcompose.planner.reconcile.Reconciler;
 import io.jcompose.planner.reconcile.Reconciliation;
 import io.jcompose.planner.wait.ProjectWaiter;
+import io.jcompose.planner.wait.ReadinessWaiter;
 import java.util.ArrayList;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
  * {@code up}: ensure images (pull, build), then observe and reconcile the containers against the
- * images as they are now, execute, and optionally wait for every service.
+ * images as they are now, execute, and optionally wait for every service, then for the readiness
+ * check of each service that has one.
  */
 final class Up {
 
@@ -88,6 +93,26 @@ final class Up {
             oneShots,
             (serviceName, state) ->
                 compose.sink().accept(new ProgressEvent.ServiceWaiting(serviceName, state)));
+    var readiness =
+        new ReadinessWaiter(
+            compose.runtime(),
+            project.name(),
+            settings.clock(),
+            settings.sleeper(),
+            settings.probes());
+    for (String serviceName : services) {
+      Service service = project.services().get(serviceName);
+      if (service == null || oneShots.contains(serviceName)) {
+        continue;
+      }
+      Optional<ReadinessCheck> check = service.lifecycle().readiness();
+      if (check.isPresent()) {
+        readiness.await(
+            serviceName,
+            check.get(),
+            (name, state) -> compose.sink().accept(new ProgressEvent.ServiceWaiting(name, state)));
+      }
+    }
   }
 
   private void warn(Reconciliation reconciliation) {

@@ -5,6 +5,8 @@ import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.ContainerMount;
 import com.github.dockerjava.api.model.ContainerNetwork;
+import com.github.dockerjava.api.model.NetworkSettings;
+import com.github.dockerjava.api.model.Ports;
 import io.jcompose.planner.spi.ContainerDetails;
 import io.jcompose.planner.spi.ContainerSpec.Mount;
 import io.jcompose.planner.spi.ContainerStatus;
@@ -134,7 +136,56 @@ final class ContainerViews {
         health(state.getHealth()),
         time(state.getStartedAt()),
         time(state.getFinishedAt()),
-        inspected.getRestartCount() == null ? 0 : inspected.getRestartCount());
+        inspected.getRestartCount() == null ? 0 : inspected.getRestartCount(),
+        addresses(inspected.getNetworkSettings()));
+  }
+
+  /** The published ports and the IP address on each network, from inspect's NetworkSettings. */
+  private static ContainerDetails.Addresses addresses(NetworkSettings settings) {
+    if (settings == null) {
+      return ContainerDetails.Addresses.NONE;
+    }
+    var ports = new ArrayList<ContainerSummary.Port>();
+    if (settings.getPorts() != null) {
+      settings
+          .getPorts()
+          .getBindings()
+          .forEach(
+              (exposed, bindings) -> {
+                for (Ports.Binding binding : bindings == null ? new Ports.Binding[0] : bindings) {
+                  int hostPort = hostPort(binding.getHostPortSpec());
+                  if (hostPort > 0) {
+                    ports.add(
+                        new ContainerSummary.Port(
+                            nullToEmpty(binding.getHostIp()),
+                            hostPort,
+                            exposed.getPort(),
+                            String.valueOf(exposed.getProtocol())));
+                  }
+                }
+              });
+    }
+    var ipAddresses = new LinkedHashMap<String, String>();
+    if (settings.getNetworks() != null) {
+      settings
+          .getNetworks()
+          .forEach(
+              (network, endpoint) -> {
+                String ip = endpoint == null ? null : endpoint.getIpAddress();
+                if (ip != null && !ip.isEmpty()) {
+                  ipAddresses.put(network, ip);
+                }
+              });
+    }
+    return new ContainerDetails.Addresses(ports, ipAddresses);
+  }
+
+  private static int hostPort(String spec) {
+    try {
+      return spec == null || spec.isEmpty() ? 0 : Integer.parseInt(spec);
+    } catch (NumberFormatException range) {
+      return 0;
+    }
   }
 
   private static ContainerStatus status(String state, String statusText) {

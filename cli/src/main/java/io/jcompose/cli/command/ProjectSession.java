@@ -15,6 +15,8 @@ import io.jcompose.planner.Compose;
 import io.jcompose.planner.event.EventSink;
 import io.jcompose.planner.execute.ExecutionSettings;
 import io.jcompose.planner.spi.ContainerRuntime;
+import io.jcompose.planner.wait.ProbeSettings;
+import io.jcompose.planner.wait.Prober;
 import io.jcompose.schema.diagnostic.Diagnostic;
 import java.nio.file.Path;
 import java.util.List;
@@ -66,7 +68,8 @@ final class ProjectSession implements AutoCloseable {
                 parallel < 1 ? ExecutionSettings.UNLIMITED : parallel,
                 java.time.Clock.systemUTC(),
                 io.jcompose.planner.wait.Sleeper.REAL,
-                WAIT_POLL_INTERVAL),
+                WAIT_POLL_INTERVAL,
+                new ProbeSettings(Prober.SOCKETS, connection.publishedHost())),
             progress);
   }
 

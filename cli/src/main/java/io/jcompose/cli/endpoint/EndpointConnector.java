@@ -45,10 +45,20 @@ public final class EndpointConnector implements RuntimeConnector {
     } catch (RuntimeFault e) {
       throw new UserException(e.getMessage(), ExitCode.NO_ENDPOINT, e);
     }
-    return new Opened(runtime, endpoint.uri() + " (" + endpoint.origin().description() + ")");
+    return new Opened(
+        runtime,
+        endpoint.uri() + " (" + endpoint.origin().description() + ")",
+        publishedHost(endpoint));
   }
 
-  private record Opened(DockerRuntime docker, String description) implements Connection {
+  /** Where a published port answers: the host of a network endpoint, else loopback. */
+  private static String publishedHost(Endpoint endpoint) {
+    String host = endpoint.uri().getHost();
+    return endpoint.socketPath().isPresent() || host == null || host.isEmpty() ? "127.0.0.1" : host;
+  }
+
+  private record Opened(DockerRuntime docker, String description, String publishedHost)
+      implements Connection {
     @Override
     public ContainerRuntime runtime() {
       return docker;

@@ -20,6 +20,7 @@ import io.jcompose.model.project.Healthcheck;
 import io.jcompose.model.project.Logging;
 import io.jcompose.model.project.Service;
 import io.jcompose.model.project.ServiceNetwork;
+import io.jcompose.model.readiness.ReadinessExtension;
 import io.jcompose.schema.node.MapNode;
 import io.jcompose.schema.node.Node;
 import io.jcompose.schema.node.ScalarNode;
@@ -196,7 +197,8 @@ final class ServiceBinder {
             new Dependency(
                 Dependency.Condition.parse(string(options, "condition").orElse("service_started")),
                 bool(options, "required", true),
-                bool(options, "restart", false)));
+                bool(options, "restart", false),
+                ReadinessExtension.dependency(options)));
       }
     }
     Optional<Deploy> deploy =
@@ -224,7 +226,8 @@ final class ServiceBinder {
         string(service, "restart"),
         string(service, "pull_policy"),
         scale,
-        bool(service, "attach", true));
+        bool(service, "attach", true),
+        ReadinessExtension.service(service));
   }
 
   private static Healthcheck healthcheck(MapNode healthcheck) {

@@ -7,6 +7,7 @@ import io.jcompose.model.consistency.ConsistencyChecker;
 import io.jcompose.model.envfile.EnvFiles;
 import io.jcompose.model.profile.ProfileSelector;
 import io.jcompose.model.project.Project;
+import io.jcompose.model.readiness.ReadinessExtension;
 import io.jcompose.schema.diagnostic.Diagnostic;
 import io.jcompose.schema.diagnostic.Diagnostics;
 import io.jcompose.schema.node.MapNode;
@@ -79,6 +80,9 @@ public final class ProjectLoader {
     canonical = selection.document();
     if (options.stages().consistency()) {
       ConsistencyChecker.check(canonical, selection.disabledServices(), diagnostics);
+    }
+    if (options.stages().interpolate()) {
+      ReadinessExtension.check(canonical, diagnostics);
     }
     canonical = ProfileSelector.withoutUnusedResources(canonical);
     canonical =

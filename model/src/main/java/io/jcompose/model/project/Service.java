@@ -169,6 +169,7 @@ public record Service(
    *
    * @param scale the effective replica count: {@code scale}, else {@code deploy.replicas}, else 1
    * @param attach whether attached {@code up} streams this service's logs
+   * @param readiness the {@code x-jcompose.ready} check jcompose runs itself
    */
   public record Lifecycle(
       Map<String, Dependency> dependsOn,
@@ -178,8 +179,33 @@ public record Service(
       Optional<String> restart,
       Optional<String> pullPolicy,
       int scale,
-      boolean attach) {
+      boolean attach,
+      Optional<ReadinessCheck> readiness) {
+
+    /** A lifecycle without a jcompose readiness check. */
+    public Lifecycle(
+        Map<String, Dependency> dependsOn,
+        Optional<Healthcheck> healthcheck,
+        Optional<Deploy> deploy,
+        List<String> profiles,
+        Optional<String> restart,
+        Optional<String> pullPolicy,
+        int scale,
+        boolean attach) {
+      this(
+          dependsOn,
+          healthcheck,
+          deploy,
+          profiles,
+          restart,
+          pullPolicy,
+          scale,
+          attach,
+          Optional.empty());
+    }
+
     public Lifecycle {
+      Objects.requireNonNull(readiness, "readiness");
       dependsOn = Ordered.copy(dependsOn);
       Objects.requireNonNull(healthcheck, "healthcheck");
       Objects.requireNonNull(deploy, "deploy");

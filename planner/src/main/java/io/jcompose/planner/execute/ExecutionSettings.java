@@ -1,6 +1,7 @@
 package io.jcompose.planner.execute;
 
 import io.jcompose.planner.wait.DependencyWaiter;
+import io.jcompose.planner.wait.ProbeSettings;
 import io.jcompose.planner.wait.Sleeper;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,6 +19,7 @@ import java.util.Optional;
  * @param pollInterval how often a wait polls its dependency
  * @param waitTimeout the longest a single dependency wait may take ({@code --wait-timeout}); empty
  *     for no limit
+ * @param probes how readiness checks reach a dependency's ports
  */
 public record ExecutionSettings(
     String projectName,
@@ -25,7 +27,19 @@ public record ExecutionSettings(
     Clock clock,
     Sleeper sleeper,
     Duration pollInterval,
-    Optional<Duration> waitTimeout) {
+    Optional<Duration> waitTimeout,
+    ProbeSettings probes) {
+
+  /** Settings whose readiness checks use real sockets and loopback for published ports. */
+  public ExecutionSettings(
+      String projectName,
+      int parallelism,
+      Clock clock,
+      Sleeper sleeper,
+      Duration pollInterval,
+      Optional<Duration> waitTimeout) {
+    this(projectName, parallelism, clock, sleeper, pollInterval, waitTimeout, ProbeSettings.LOCAL);
+  }
 
   /** No cap on parallel operations, docker compose's default. */
   public static final int UNLIMITED = Integer.MAX_VALUE;
@@ -47,6 +61,7 @@ public record ExecutionSettings(
       throw new IllegalArgumentException(
           "the wait timeout cannot be negative: " + waitTimeout.get());
     }
+    Objects.requireNonNull(probes, "probes");
   }
 
   /** The settings of a real run: system clock, real sleeps, 500 ms polls, no wait timeout. */

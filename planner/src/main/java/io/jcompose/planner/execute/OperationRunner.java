@@ -154,7 +154,8 @@ final class OperationRunner {
             settings.clock(),
             withoutPermit,
             settings.pollInterval(),
-            settings.waitTimeout());
+            settings.waitTimeout(),
+            settings.probes());
     WaitOutcome outcome =
         waiter.await(
             wait, (serviceName, state) -> sink.accept(new ProgressEvent.Waiting(node, state)));

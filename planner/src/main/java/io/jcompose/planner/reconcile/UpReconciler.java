@@ -3,6 +3,7 @@ package io.jcompose.planner.reconcile;
 import io.jcompose.model.project.Dependency;
 import io.jcompose.model.project.MountSpec;
 import io.jcompose.model.project.Project;
+import io.jcompose.model.project.ReadinessCheck;
 import io.jcompose.model.project.Service;
 import io.jcompose.planner.graph.ServiceGraph;
 import io.jcompose.planner.label.Labels;
@@ -360,8 +361,8 @@ final class UpReconciler {
 
   /**
    * What a service's starts wait for: the starts of its {@code service_started} dependencies, and
-   * one wait node per dependency with a stronger condition. Made on first use, so a service with
-   * nothing to start waits for nothing.
+   * one wait node per dependency with a stronger condition or a readiness check. Made on first use,
+   * so a service with nothing to start waits for nothing.
    */
   private Set<Integer> startDependencies(String serviceName) {
     Set<Integer> known = startDependencies.get(serviceName);
@@ -377,7 +378,9 @@ final class UpReconciler {
               if (ready == null) {
                 return; // not part of this run (--no-deps)
               }
-              if (dependency.condition() == Dependency.Condition.SERVICE_STARTED) {
+              Optional<ReadinessCheck> check = readinessCheck(dependencyName, dependency);
+              if (dependency.condition() == Dependency.Condition.SERVICE_STARTED
+                  && check.isEmpty()) {
                 after.addAll(ready);
               } else {
                 after.add(
@@ -386,13 +389,27 @@ final class UpReconciler {
                             serviceName,
                             dependencyName,
                             dependency.condition(),
-                            dependency.required()),
+                            dependency.required(),
+                            check),
                         "depends_on " + dependencyName,
                         ready));
               }
             });
     startDependencies.put(serviceName, after);
     return after;
+  }
+
+  /**
+   * The jcompose readiness check a dependent waits for: the entry's own, else the service's; none
+   * for a dependency that must complete (it has exited by then, as {@code up --wait} treats it).
+   */
+  private Optional<ReadinessCheck> readinessCheck(String dependencyName, Dependency dependency) {
+    if (dependency.condition() == Dependency.Condition.SERVICE_COMPLETED_SUCCESSFULLY) {
+      return Optional.empty();
+    }
+    Service service = project.services().get(dependencyName);
+    return dependency.readinessCheck(
+        service == null ? Optional.empty() : service.lifecycle().readiness());
   }
 
   private String firstContainerName(String serviceName) {

@@ -17,7 +17,8 @@ import java.util.Optional;
  * ({@code required: false}) that fails or has no containers ends the wait with a {@link
  * WaitOutcome.Warning}. A dependency without containers (scaled to 0) is not waited for. The
  * timeout, when set, applies to each wait and throws {@link WaitTimeoutException} whether the
- * dependency is required or not.
+ * dependency is required or not. Once the condition holds, a wait with a readiness check runs it
+ * ({@link ReadinessWaiter}) with the check's own timeout.
  */
 public final class DependencyWaiter {
 
@@ -29,6 +30,7 @@ public final class DependencyWaiter {
   private final Sleeper sleeper;
   private final Duration pollInterval;
   private final Optional<Duration> timeout;
+  private final ReadinessWaiter readinessWaiter;
 
   /**
    * @param timeout empty to wait as long as it takes
@@ -40,6 +42,22 @@ public final class DependencyWaiter {
       Sleeper sleeper,
       Duration pollInterval,
       Optional<Duration> timeout) {
+    this(runtime, projectName, clock, sleeper, pollInterval, timeout, ProbeSettings.LOCAL);
+  }
+
+  /**
+   * @param timeout empty to wait as long as it takes
+   * @param probes how readiness checks reach the dependency's ports
+   */
+  public DependencyWaiter(
+      ContainerRuntime runtime,
+      String projectName,
+      Clock clock,
+      Sleeper sleeper,
+      Duration pollInterval,
+      Optional<Duration> timeout,
+      ProbeSettings probes) {
+    this.readinessWaiter = new ReadinessWaiter(runtime, projectName, clock, sleeper, probes);
     this.containers =
         new ServiceContainers(
             Objects.requireNonNull(runtime, "runtime"),
@@ -79,7 +97,7 @@ public final class DependencyWaiter {
       }
       Verdict verdict = readiness.evaluate(dependencyName, found);
       if (verdict instanceof Verdict.Ready) {
-        return new WaitOutcome.Satisfied();
+        return wait.readiness().isPresent() ? ready(wait, listener) : new WaitOutcome.Satisfied();
       } else if (verdict instanceof Verdict.Failed failed) {
         if (!wait.required()) {
           return optional(wait, failed.message());
@@ -98,6 +116,20 @@ public final class DependencyWaiter {
       } else {
         throw new IllegalStateException("unknown verdict " + verdict);
       }
+    }
+  }
+
+  /** Runs the dependency's readiness check once its condition holds. */
+  private WaitOutcome ready(WaitForDependency wait, WaitListener listener)
+      throws InterruptedException {
+    try {
+      readinessWaiter.await(wait.dependencyName(), wait.readiness().orElseThrow(), listener);
+      return new WaitOutcome.Satisfied();
+    } catch (ServiceNotReadyException notReady) {
+      if (wait.required()) {
+        throw notReady;
+      }
+      return optional(wait, notReady.getMessage());
     }
   }
 

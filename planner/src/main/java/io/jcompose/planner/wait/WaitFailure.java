@@ -7,7 +7,7 @@ import java.util.List;
  * dependency, not the dependent).
  */
 public abstract sealed class WaitFailure extends RuntimeException
-    permits ServiceFailedException, WaitTimeoutException {
+    permits ServiceFailedException, ServiceNotReadyException, WaitTimeoutException {
 
   private final List<String> serviceNames;
 

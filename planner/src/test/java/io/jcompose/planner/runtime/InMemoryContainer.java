@@ -125,7 +125,18 @@ final class InMemoryContainer {
         Optional.ofNullable(health),
         Optional.ofNullable(startedAt),
         Optional.ofNullable(finishedAt),
-        0);
+        0,
+        addresses());
+  }
+
+  /** A running container answers on loopback on each of its networks, so tests probe locally. */
+  private ContainerDetails.Addresses addresses() {
+    if (!running()) {
+      return ContainerDetails.Addresses.NONE;
+    }
+    var ipAddresses = new java.util.TreeMap<String, String>();
+    networks.keySet().forEach(network -> ipAddresses.put(network, "127.0.0.1"));
+    return new ContainerDetails.Addresses(List.of(), ipAddresses);
   }
 
   /** The program a start runs: entrypoint then command; empty for the image's own. */

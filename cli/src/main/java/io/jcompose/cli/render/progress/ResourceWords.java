@@ -122,6 +122,9 @@ final class ResourceWords {
     } else if (operation instanceof RenameContainer) {
       return "Recreated";
     } else if (operation instanceof WaitForDependency wait) {
+      if (wait.readiness().isPresent()) {
+        return "Ready";
+      }
       switch (wait.condition()) {
         case SERVICE_HEALTHY:
           return "Healthy";
