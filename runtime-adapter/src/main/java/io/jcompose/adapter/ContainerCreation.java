@@ -45,10 +45,21 @@ final class ContainerCreation {
   }
 
   String create(ContainerSpec spec) {
+    return create(spec, false);
+  }
+
+  /**
+   * @param attachStdin standard input is opened for one attached client ({@code docker run -i}):
+   *     its EOF closes it
+   */
+  String create(ContainerSpec spec, boolean attachStdin) {
     var host = HostConfig.newHostConfig();
     CreateContainerCmd command =
         docker.createContainerCmd(spec.image()).withName(spec.name()).withLabels(spec.labels());
     process(spec.process(), command, host);
+    if (attachStdin) {
+      command.withAttachStdin(true).withStdinOpen(true).withStdInOnce(true);
+    }
     Optional<String> firstNetwork = networking(spec.networking(), command, host);
     storage(spec.storage(), command, host);
     resources(spec.resources(), host);
