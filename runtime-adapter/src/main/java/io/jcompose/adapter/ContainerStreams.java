@@ -33,6 +33,9 @@ public interface ContainerStreams {
    */
   int execExitCode(String execId) throws InterruptedException;
 
+  /** How the container's standard streams were created (inspect). */
+  ContainerStdio stdio(String containerIdOrName);
+
   /** Attaches to a container (before or after its start) and returns the hijacked connection. */
   StreamConnection attach(String containerIdOrName, AttachRequest request);
 
@@ -43,7 +46,8 @@ public interface ContainerStreams {
    * Creates a container that a client attaches to, as {@code docker run -i} does: with {@code
    * attachStdin} it opens standard input once ({@code StdinOnce}), so the client's EOF ends it.
    *
+   * @param autoRemove the daemon removes it when it exits ({@code run -d --rm})
    * @return the container ID
    */
-  String createAttachable(ContainerSpec spec, boolean attachStdin);
+  String createAttachable(ContainerSpec spec, boolean attachStdin, boolean autoRemove);
 }

@@ -4,6 +4,7 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.ExecCreateCmd;
 import com.github.dockerjava.api.command.InspectExecResponse;
+import com.github.dockerjava.api.model.ContainerConfig;
 import com.github.dockerjava.api.model.Frame;
 import io.jcompose.planner.spi.ContainerSpec;
 import io.jcompose.planner.spi.ExecSpec;
@@ -94,6 +95,15 @@ final class HijackedStreams implements ContainerStreams {
   }
 
   @Override
+  public ContainerStdio stdio(String containerIdOrName) {
+    ContainerConfig config =
+        faults.call(() -> docker.inspectContainerCmd(containerIdOrName).exec()).getConfig();
+    return new ContainerStdio(
+        config != null && Boolean.TRUE.equals(config.getTty()),
+        config != null && Boolean.TRUE.equals(config.getStdinOpen()));
+  }
+
+  @Override
   public StreamConnection attach(String containerIdOrName, AttachRequest request) {
     var path =
         new StringBuilder("/containers/")
@@ -115,8 +125,8 @@ final class HijackedStreams implements ContainerStreams {
   }
 
   @Override
-  public String createAttachable(ContainerSpec spec, boolean attachStdin) {
-    return creation.create(spec, attachStdin);
+  public String createAttachable(ContainerSpec spec, boolean attachStdin, boolean autoRemove) {
+    return creation.create(spec, attachStdin, autoRemove);
   }
 
   private static String query(TerminalSize size) {

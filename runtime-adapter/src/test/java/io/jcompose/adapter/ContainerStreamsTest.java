@@ -85,7 +85,7 @@ class ContainerStreamsTest {
     var spec =
         ContainerSpec.simple(
             name, TestDocker.image(), List.of("sh", "-c", "echo started; cat; exit 3"));
-    streams.createAttachable(spec, true);
+    streams.createAttachable(spec, true, false);
 
     var stdout = new ByteArrayOutputStream();
     try (StreamConnection connection =

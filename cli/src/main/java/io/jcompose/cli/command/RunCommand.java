@@ -126,12 +126,12 @@ public final class RunCommand {
       session.finishProgress();
       ContainerStreams streams = session.streams();
       if (detach) {
-        String containerId = streams.createAttachable(spec, false);
+        String containerId = streams.createAttachable(spec, false, line.has(REMOVE));
         session.runtime().startContainer(containerId);
         global.context().out().println(containerName);
         return ExitCode.OK;
       }
-      String containerId = streams.createAttachable(spec, true);
+      String containerId = streams.createAttachable(spec, true, false);
       boolean removeAtEnd = line.has(REMOVE);
       try {
         var attached =
