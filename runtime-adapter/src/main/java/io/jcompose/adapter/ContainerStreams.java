@@ -19,7 +19,7 @@ public interface ContainerStreams {
   String createExec(String containerIdOrName, ExecSpec spec, boolean attachStdin);
 
   /** Starts an exec without attaching to it ({@code exec -d}). */
-  void startExecDetached(String execId);
+  void startExecDetached(String execId) throws InterruptedException;
 
   /** Starts an exec and returns its hijacked connection. */
   StreamConnection startExec(String execId, boolean tty);

@@ -54,16 +54,13 @@ final class HijackedStreams implements ContainerStreams {
   }
 
   @Override
-  public void startExecDetached(String execId) {
+  public void startExecDetached(String execId) throws InterruptedException {
+    var started = new ResultCallback.Adapter<Frame>();
     try {
-      docker
-          .execStartCmd(execId)
-          .withDetach(true)
-          .exec(new ResultCallback.Adapter<Frame>())
-          .awaitCompletion();
+      docker.execStartCmd(execId).withDetach(true).exec(started).awaitCompletion();
     } catch (InterruptedException interrupted) {
-      Thread.currentThread().interrupt();
-      throw new RuntimeFault.Internal("interrupted while starting exec " + execId, interrupted);
+      StreamCallback.closeQuietly(started);
+      throw interrupted;
     } catch (RuntimeException failure) {
       throw faults.map(failure);
     }

@@ -57,6 +57,13 @@ class InteractiveScenarioTest {
       assertThat(exec.exitCode()).as(exec.toString()).isEqualTo(4);
       assertThat(exec.out()).isEqualTo("hello world\n");
       assertThat(exec.err()).contains("oops\n");
+
+      stack.jcomposeOk("exec", "-d", "app", "sh", "-c", "echo in-background > /tmp/flag");
+      Await.until(
+          "exec -d to have run",
+          Stack.COMMAND_TIMEOUT,
+          () -> stack.jcompose("exec", "-T", "app", "cat", "/tmp/flag").out(),
+          out -> out.equals("in-background\n"));
     }
   }
 
@@ -65,29 +72,8 @@ class InteractiveScenarioTest {
   void execOnATerminal_runsAnInteractiveShellWithATty(Target target) throws Exception {
     try (Stack stack = Stack.create(target, SERVER)) {
       stack.jcomposeOk("up", "-d");
-      String jcompose =
-          String.join(
-              " ",
-              "bash",
-              LAUNCHER.toString(),
-              "--project-name",
-              stack.projectName(),
-              "--file",
-              stack.directory().resolve("compose.yaml").toString(),
-              "exec",
-              "app",
-              "sh");
-      Path transcript = output.resolve("terminal.out");
-      // script(1) gives jcompose a pseudo-terminal as its stdin and stdout, 30 rows by 100 columns
-      var builder =
-          new ProcessBuilder(
-                  "script", "-qec", "stty rows 30 cols 100; exec " + jcompose, "/dev/null")
-              .directory(stack.directory().toFile())
-              .redirectOutput(transcript.toFile())
-              .redirectError(output.resolve("terminal.err").toFile());
-      builder.environment().putAll(target.clientEnvironment());
-      builder.environment().remove("JCOMPOSE_JAVA_OPTS");
-      Process terminal = builder.start();
+      Path transcript = output.resolve("exec.out");
+      Process terminal = onTerminal(stack, transcript, "exec", "app", "sh");
       try (OutputStream keys = terminal.getOutputStream()) {
         awaitTranscript(transcript, "# ");
         type(keys, "echo $((6*7))\r");
@@ -171,6 +157,62 @@ class InteractiveScenarioTest {
       assertThat(attached.exitCode()).as(attached.toString()).isZero();
       assertThat(attached.out()).startsWith("tick\n");
     }
+  }
+
+  @ParameterizedTest
+  @MethodSource("io.jcompose.it.scenario.Target#all")
+  void runOnATerminal_detachesOnCtrlPCtrlQAndLeavesTheOneOffRunning(Target target)
+      throws Exception {
+    try (Stack stack = Stack.create(target, SERVER)) {
+      Path transcript = output.resolve("run.out");
+      Process terminal = onTerminal(stack, transcript, "run", "app", "sh");
+      try (OutputStream keys = terminal.getOutputStream()) {
+        awaitTranscript(transcript, "# ");
+        type(keys, "echo $((6*7))\r");
+        awaitTranscript(transcript, "42");
+        type(keys, "\u0010\u0011");
+        assertThat(terminal.waitFor(60, TimeUnit.SECONDS)).as(read(transcript)).isTrue();
+      } finally {
+        terminal.destroyForcibly();
+      }
+
+      assertThat(terminal.exitValue()).as(read(transcript)).isZero();
+      List<Map<String, Object>> containers = target.containers(stack.projectName());
+      assertThat(containers).hasSize(1);
+      assertThat((String) containers.get(0).get("Names")).contains("-app-run-");
+      assertThat(containers.get(0).get("State")).isEqualTo("running");
+    }
+  }
+
+  /**
+   * Starts {@code jcompose <args>} on a pseudo-terminal of 30 rows by 100 columns (script(1)), as a
+   * process through the launcher; what the terminal shows goes to {@code transcript}.
+   */
+  private Process onTerminal(Stack stack, Path transcript, String... args) throws Exception {
+    var command =
+        new java.util.ArrayList<>(
+            List.of(
+                "bash",
+                LAUNCHER.toString(),
+                "--project-name",
+                stack.projectName(),
+                "--file",
+                stack.directory().resolve("compose.yaml").toString(),
+                "--progress",
+                "plain"));
+    command.addAll(List.of(args));
+    var builder =
+        new ProcessBuilder(
+                "script",
+                "-qec",
+                "stty rows 30 cols 100; exec " + String.join(" ", command),
+                "/dev/null")
+            .directory(stack.directory().toFile())
+            .redirectOutput(transcript.toFile())
+            .redirectError(output.resolve(transcript.getFileName() + ".err").toFile());
+    builder.environment().putAll(stack.target().clientEnvironment());
+    builder.environment().remove("JCOMPOSE_JAVA_OPTS");
+    return builder.start();
   }
 
   private static void type(OutputStream keys, String text) throws Exception {
