@@ -184,6 +184,39 @@ class InteractiveScenarioTest {
     }
   }
 
+  @ParameterizedTest
+  @MethodSource("io.jcompose.it.scenario.Target#all")
+  void attachOnATerminal_typesIntoTheServicesTtyAndDetaches(Target target) throws Exception {
+    try (Stack stack =
+        Stack.create(
+            target,
+            """
+            services:
+              console:
+                image: ${IMAGE}
+                command: ["sh"]
+                tty: true
+                stdin_open: true
+            """)) {
+      stack.jcomposeOk("up", "-d");
+      Path transcript = output.resolve("attach.out");
+      Process terminal = onTerminal(stack, transcript, "attach", "console");
+      try (OutputStream keys = terminal.getOutputStream()) {
+        type(keys, "echo $((6*7)); stty size\r");
+        awaitTranscript(transcript, "30 100");
+        type(keys, "\u0010\u0011");
+        assertThat(terminal.waitFor(60, TimeUnit.SECONDS)).as(read(transcript)).isTrue();
+      } finally {
+        terminal.destroyForcibly();
+      }
+
+      assertThat(terminal.exitValue()).as(read(transcript)).isZero();
+      assertThat(read(transcript)).contains("42\r\n");
+      assertThat(stack.psEntry(stack.containerName("console", 1)).get("State"))
+          .isEqualTo("running");
+    }
+  }
+
   /**
    * Starts {@code jcompose <args>} on a pseudo-terminal of 30 rows by 100 columns (script(1)), as a
    * process through the launcher; what the terminal shows goes to {@code transcript}.
