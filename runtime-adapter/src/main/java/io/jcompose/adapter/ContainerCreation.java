@@ -60,6 +60,7 @@ final class ContainerCreation {
     process(spec.process(), command, host);
     if (attachStdin) {
       command.withAttachStdin(true).withStdinOpen(true).withStdInOnce(true);
+      command.withAttachStdout(true).withAttachStderr(true);
     }
     if (autoRemove) {
       host.withAutoRemove(true);

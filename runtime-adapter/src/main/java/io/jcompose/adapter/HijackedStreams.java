@@ -107,9 +107,10 @@ final class HijackedStreams implements ContainerStreams {
             .append(RawApi.pathSegment(containerIdOrName))
             .append("/attach?stream=1&stdout=1&stderr=1")
             .append("&stdin=")
-            .append(request.stdin() ? 1 : 0)
-            .append("&logs=")
-            .append(request.logs() ? 1 : 0);
+            .append(request.stdin() ? 1 : 0);
+    if (request.logs()) {
+      path.append("&logs=1");
+    }
     request
         .detachKeys()
         .ifPresent(keys -> path.append("&detachKeys=").append(RawApi.pathSegment(keys)));

@@ -68,7 +68,11 @@ public final class AttachCommand {
       ContainerStdio stdio = streams.stdio(container.id());
       boolean stdin = !line.has(NO_STDIN) && stdio.stdinOpen();
       boolean tty = stdio.tty() && global.context().streams().terminal();
-      var request = new AttachRequest(stdin, false, Optional.of(detachKeys.text()), stdio.tty());
+      // the keys go to the daemon only when given, as the docker CLI does: jcompose watches for
+      // them
+      var request =
+          new AttachRequest(
+              stdin, false, line.value(DETACH_KEYS).map(given -> detachKeys.text()), stdio.tty());
       var attached =
           new AttachedContainer(session, container.id(), streams.attach(container.id(), request));
       StreamRelay.Ending ending =

@@ -138,9 +138,7 @@ public final class RunCommand {
             new AttachedContainer(
                 session,
                 containerId,
-                streams.attach(
-                    containerId,
-                    new AttachRequest(true, false, Optional.of(DetachKeys.DEFAULT), tty)));
+                streams.attach(containerId, new AttachRequest(true, false, Optional.empty(), tty)));
         session.runtime().startContainer(containerId);
         StreamRelay.Ending ending =
             attached.relay(true, tty, !tty, Optional.of(DetachKeys.parse(DetachKeys.DEFAULT)));
