@@ -1,13 +1,16 @@
 package io.jcompose.cli;
 
+import io.jcompose.cli.command.AttachCommand;
 import io.jcompose.cli.command.ConfigCommand;
 import io.jcompose.cli.command.DownCommand;
 import io.jcompose.cli.command.EngineCommand;
+import io.jcompose.cli.command.ExecCommand;
 import io.jcompose.cli.command.ImageCommand;
 import io.jcompose.cli.command.LifecycleCommand;
 import io.jcompose.cli.command.LogsCommand;
 import io.jcompose.cli.command.LsCommand;
 import io.jcompose.cli.command.PsCommand;
+import io.jcompose.cli.command.RunCommand;
 import io.jcompose.cli.command.UpCommand;
 import io.jcompose.cli.command.VersionCommand;
 import io.jcompose.cli.line.Grammar;
@@ -136,6 +139,9 @@ public final class JcomposeCommand {
               LifecycleCommand.KILL,
               ImageCommand.PULL_VERB,
               ImageCommand.BUILD_VERB,
+              ExecCommand.VERB,
+              RunCommand.VERB,
+              AttachCommand.VERB,
               LsCommand.VERB,
               VersionCommand.VERB,
               EngineCommand.VERB));

@@ -1,13 +1,16 @@
 package io.jcompose.cli;
 
+import io.jcompose.cli.command.AttachCommand;
 import io.jcompose.cli.command.ConfigCommand;
 import io.jcompose.cli.command.DownCommand;
 import io.jcompose.cli.command.EngineCommand;
+import io.jcompose.cli.command.ExecCommand;
 import io.jcompose.cli.command.ImageCommand;
 import io.jcompose.cli.command.LifecycleCommand;
 import io.jcompose.cli.command.LogsCommand;
 import io.jcompose.cli.command.LsCommand;
 import io.jcompose.cli.command.PsCommand;
+import io.jcompose.cli.command.RunCommand;
 import io.jcompose.cli.command.UpCommand;
 import io.jcompose.cli.command.VersionCommand;
 import io.jcompose.cli.line.LineParser;
@@ -100,6 +103,12 @@ public final class Main {
         return new ImageCommand(global, line.local(), false).call();
       case "ls":
         return new LsCommand(global, line.local()).call();
+      case "exec":
+        return new ExecCommand(global, line.local()).call();
+      case "run":
+        return new RunCommand(global, line.local()).call();
+      case "attach":
+        return new AttachCommand(global, line.local()).call();
       default:
         throw new IllegalStateException("no command for the verb " + line.verb());
     }

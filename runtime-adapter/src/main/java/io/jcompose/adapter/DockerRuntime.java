@@ -54,6 +54,7 @@ public final class DockerRuntime implements ContainerRuntime, AutoCloseable {
   private final Images images;
   private final ImageBuilds builds;
   private final Events events;
+  private final HijackedStreams streams;
 
   private DockerRuntime(
       Endpoint endpoint,
@@ -77,6 +78,9 @@ public final class DockerRuntime implements ContainerRuntime, AutoCloseable {
     this.images = new Images(docker, faults, credentials);
     this.builds = new ImageBuilds(docker, faults, credentials);
     this.events = new Events(docker, faults, Clock.systemUTC());
+    this.streams =
+        new HijackedStreams(
+            docker, raw, new Hijack(endpoint, apiVersion, faults), creation, faults);
   }
 
   /**
@@ -138,6 +142,11 @@ public final class DockerRuntime implements ContainerRuntime, AutoCloseable {
   /** The negotiated API version, {@code 1.41}. */
   public String apiVersion() {
     return apiVersion.toString();
+  }
+
+  /** Exec and attach with standard input, terminal resizes (interactive verbs). */
+  public ContainerStreams streams() {
+    return streams;
   }
 
   @Override

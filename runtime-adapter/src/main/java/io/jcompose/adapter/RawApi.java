@@ -55,7 +55,7 @@ final class RawApi {
     return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
   }
 
-  private static String message(byte[] body, int status) {
+  static String message(byte[] body, int status) {
     String text = new String(body, StandardCharsets.UTF_8).trim();
     try {
       JsonNode parsed = JSON.readTree(text);

@@ -1,5 +1,6 @@
 package io.jcompose.cli.command;
 
+import io.jcompose.adapter.ContainerStreams;
 import io.jcompose.cli.CliContext;
 import io.jcompose.cli.ExitCode;
 import io.jcompose.cli.JcomposeCommand;
@@ -138,6 +139,11 @@ final class ProjectSession implements AutoCloseable {
 
   ContainerRuntime runtime() {
     return connection.runtime();
+  }
+
+  /** Exec and attach with standard input ({@code exec}, {@code run}, {@code attach}). */
+  ContainerStreams streams() {
+    return connection.streams();
   }
 
   Compose compose() {
