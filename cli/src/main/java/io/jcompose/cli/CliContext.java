@@ -26,6 +26,7 @@ import java.util.function.Supplier;
  * @param connector opens the container runtime the global options name (the real endpoints outside
  *     tests)
  * @param terminal whether standard output and error are terminals (live progress, colors)
+ * @param streams the standard streams as bytes, for the verbs that relay a container's
  */
 public record CliContext(
     Map<String, String> environment,
@@ -35,7 +36,8 @@ public record CliContext(
     PrintWriter err,
     Function<LoadOptions, LoadResult> loader,
     RuntimeConnector connector,
-    boolean terminal) {
+    boolean terminal,
+    StandardStreams streams) {
 
   /** A context on the real endpoints, not on a terminal. */
   public CliContext(
@@ -56,6 +58,28 @@ public record CliContext(
         false);
   }
 
+  /** A context whose byte streams are its text streams ({@link StandardStreams#over}). */
+  public CliContext(
+      Map<String, String> environment,
+      Path workingDirectory,
+      Supplier<String> stdin,
+      PrintWriter out,
+      PrintWriter err,
+      Function<LoadOptions, LoadResult> loader,
+      RuntimeConnector connector,
+      boolean terminal) {
+    this(
+        environment,
+        workingDirectory,
+        stdin,
+        out,
+        err,
+        loader,
+        connector,
+        terminal,
+        StandardStreams.over(stdin, out, err));
+  }
+
   public CliContext {
     environment = Map.copyOf(environment);
     Objects.requireNonNull(workingDirectory, "workingDirectory");
@@ -64,12 +88,13 @@ public record CliContext(
     Objects.requireNonNull(err, "err");
     Objects.requireNonNull(loader, "loader");
     Objects.requireNonNull(connector, "connector");
+    Objects.requireNonNull(streams, "streams");
   }
 
   /** This context with another runtime connector (tests connect to what they started). */
   public CliContext withConnector(RuntimeConnector newConnector) {
     return new CliContext(
-        environment, workingDirectory, stdin, out, err, loader, newConnector, terminal);
+        environment, workingDirectory, stdin, out, err, loader, newConnector, terminal, streams);
   }
 
   /** The real process: System.getenv(), the user's directory, System.in/out/err. */
@@ -82,7 +107,8 @@ public record CliContext(
         new PrintWriter(System.err, true, StandardCharsets.UTF_8),
         new ModelLoader(),
         new io.jcompose.cli.endpoint.EndpointConnector(),
-        System.console() != null);
+        System.console() != null,
+        StandardStreams.system());
   }
 
   /** Reads all of System.in (a nested class, not a method reference: see {@link Main}). */

@@ -1,10 +1,12 @@
 package io.jcompose.cli;
 
+import io.jcompose.cli.command.AttachCommand;
 import io.jcompose.cli.command.ConfigCommand;
 import io.jcompose.cli.command.CpCommand;
 import io.jcompose.cli.command.DownCommand;
 import io.jcompose.cli.command.EngineCommand;
 import io.jcompose.cli.command.EventsCommand;
+import io.jcompose.cli.command.ExecCommand;
 import io.jcompose.cli.command.ImageCommand;
 import io.jcompose.cli.command.ImagesCommand;
 import io.jcompose.cli.command.LifecycleCommand;
@@ -13,6 +15,7 @@ import io.jcompose.cli.command.LsCommand;
 import io.jcompose.cli.command.PauseCommand;
 import io.jcompose.cli.command.PortCommand;
 import io.jcompose.cli.command.PsCommand;
+import io.jcompose.cli.command.RunCommand;
 import io.jcompose.cli.command.StatsCommand;
 import io.jcompose.cli.command.TopCommand;
 import io.jcompose.cli.command.UpCommand;
@@ -144,6 +147,9 @@ public final class JcomposeCommand {
               LifecycleCommand.KILL,
               ImageCommand.PULL_VERB,
               ImageCommand.BUILD_VERB,
+              ExecCommand.VERB,
+              RunCommand.VERB,
+              AttachCommand.VERB,
               LsCommand.VERB,
               CpCommand.VERB,
               TopCommand.VERB,

@@ -1,10 +1,12 @@
 package io.jcompose.cli;
 
+import io.jcompose.cli.command.AttachCommand;
 import io.jcompose.cli.command.ConfigCommand;
 import io.jcompose.cli.command.CpCommand;
 import io.jcompose.cli.command.DownCommand;
 import io.jcompose.cli.command.EngineCommand;
 import io.jcompose.cli.command.EventsCommand;
+import io.jcompose.cli.command.ExecCommand;
 import io.jcompose.cli.command.ImageCommand;
 import io.jcompose.cli.command.ImagesCommand;
 import io.jcompose.cli.command.LifecycleCommand;
@@ -13,6 +15,7 @@ import io.jcompose.cli.command.LsCommand;
 import io.jcompose.cli.command.PauseCommand;
 import io.jcompose.cli.command.PortCommand;
 import io.jcompose.cli.command.PsCommand;
+import io.jcompose.cli.command.RunCommand;
 import io.jcompose.cli.command.StatsCommand;
 import io.jcompose.cli.command.TopCommand;
 import io.jcompose.cli.command.UpCommand;
@@ -126,6 +129,12 @@ public final class Main {
         return new PauseCommand(global, line.local(), false).call();
       case "stats":
         return new StatsCommand(global, line.local()).call();
+      case "exec":
+        return new ExecCommand(global, line.local()).call();
+      case "run":
+        return new RunCommand(global, line.local()).call();
+      case "attach":
+        return new AttachCommand(global, line.local()).call();
       default:
         throw new IllegalStateException("no command for the verb " + line.verb());
     }

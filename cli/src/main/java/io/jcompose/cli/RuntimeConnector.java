@@ -1,5 +1,6 @@
 package io.jcompose.cli;
 
+import io.jcompose.adapter.ContainerStreams;
 import io.jcompose.planner.spi.ContainerRuntime;
 
 /**
@@ -17,6 +18,17 @@ public interface RuntimeConnector {
   interface Connection extends AutoCloseable {
 
     ContainerRuntime runtime();
+
+    /**
+     * Exec and attach with standard input, terminal resizes ({@code exec}, {@code run}, {@code
+     * attach}).
+     *
+     * @throws UserException when this runtime has none (an in-memory test runtime)
+     */
+    default ContainerStreams streams() {
+      throw new UserException(
+          "interactive streams (exec, run, attach) are not supported on " + description());
+    }
 
     /** Where it is, for messages: {@code unix:///var/run/docker.sock (DOCKER_HOST)}. */
     String description();

@@ -1,6 +1,7 @@
 package io.jcompose.planner;
 
 import io.jcompose.model.project.Project;
+import io.jcompose.model.project.Service;
 import io.jcompose.planner.event.EventSink;
 import io.jcompose.planner.event.ProgressEvent;
 import io.jcompose.planner.execute.ExecutionSettings;
@@ -14,7 +15,11 @@ import io.jcompose.planner.reconcile.DownOptions;
 import io.jcompose.planner.reconcile.ReconcileOptions;
 import io.jcompose.planner.reconcile.Reconciler;
 import io.jcompose.planner.reconcile.Reconciliation;
+import io.jcompose.planner.spec.OneOffSpecs;
+import io.jcompose.planner.spec.RunOverrides;
 import io.jcompose.planner.spi.ContainerRuntime;
+import io.jcompose.planner.spi.ContainerSpec;
+import io.jcompose.planner.spi.ImageSummary;
 import io.jcompose.planner.wait.DependencyWaiter;
 import io.jcompose.planner.wait.ProbeSettings;
 import io.jcompose.planner.wait.Sleeper;
@@ -145,6 +150,28 @@ public final class Compose {
         stopFirst,
         removeAnonymousVolumes,
         timeout);
+  }
+
+  /**
+   * Gets {@code run SERVICE} ready ({@link RunPreparation}): dependencies up unless {@code
+   * options.noDeps()}, the service's image present, the project's networks and volumes created.
+   */
+  public void prepareRun(Project project, String serviceName, ReconcileOptions options)
+      throws InterruptedException {
+    new RunPreparation(this, project, serviceName, options).run();
+  }
+
+  /** The create request of a {@code run} container of {@code serviceName} ({@link OneOffSpecs}). */
+  public ContainerSpec oneOffSpec(
+      Project project,
+      String serviceName,
+      String containerName,
+      String slug,
+      RunOverrides overrides) {
+    Service service = project.service(serviceName);
+    Optional<String> imageId =
+        runtime.inspectImage(service.imageName(project.name())).map(ImageSummary::id);
+    return OneOffSpecs.of(project, service, containerName, slug, imageId, overrides);
   }
 
   /** Runs a plan of this project's (one the {@code plan...} methods made). */

@@ -45,10 +45,26 @@ final class ContainerCreation {
   }
 
   String create(ContainerSpec spec) {
+    return create(spec, false, false);
+  }
+
+  /**
+   * @param attachStdin standard input is opened for one attached client ({@code docker run -i}):
+   *     its EOF closes it
+   * @param autoRemove the daemon removes the container when it exits ({@code run -d --rm})
+   */
+  String create(ContainerSpec spec, boolean attachStdin, boolean autoRemove) {
     var host = HostConfig.newHostConfig();
     CreateContainerCmd command =
         docker.createContainerCmd(spec.image()).withName(spec.name()).withLabels(spec.labels());
     process(spec.process(), command, host);
+    if (attachStdin) {
+      command.withAttachStdin(true).withStdinOpen(true).withStdInOnce(true);
+      command.withAttachStdout(true).withAttachStderr(true);
+    }
+    if (autoRemove) {
+      host.withAutoRemove(true);
+    }
     Optional<String> firstNetwork = networking(spec.networking(), command, host);
     storage(spec.storage(), command, host);
     resources(spec.resources(), host);

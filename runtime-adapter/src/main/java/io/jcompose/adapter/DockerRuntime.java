@@ -55,6 +55,7 @@ public final class DockerRuntime implements ContainerRuntime, AutoCloseable {
   private final ImageBuilds builds;
   private final Events events;
   private final DockerTools tools;
+  private final HijackedStreams streams;
 
   private DockerRuntime(
       Endpoint endpoint,
@@ -79,6 +80,9 @@ public final class DockerRuntime implements ContainerRuntime, AutoCloseable {
     this.builds = new ImageBuilds(docker, faults, credentials);
     this.events = new Events(docker, faults, Clock.systemUTC());
     this.tools = new DockerTools(docker, new RawExchange(http, apiVersion, faults), faults, events);
+    this.streams =
+        new HijackedStreams(
+            docker, raw, new Hijack(endpoint, apiVersion, faults), creation, faults);
   }
 
   /**
@@ -140,6 +144,11 @@ public final class DockerRuntime implements ContainerRuntime, AutoCloseable {
   /** The negotiated API version, {@code 1.41}. */
   public String apiVersion() {
     return apiVersion.toString();
+  }
+
+  /** Exec and attach with standard input, terminal resizes (interactive verbs). */
+  public ContainerStreams streams() {
+    return streams;
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.jcompose.cli.command;
 
+import io.jcompose.adapter.ContainerStreams;
 import io.jcompose.cli.CliContext;
 import io.jcompose.cli.ExitCode;
 import io.jcompose.cli.JcomposeCommand;
@@ -143,6 +144,11 @@ final class ProjectSession implements AutoCloseable {
   /** The endpoint's tools beyond the SPI ({@code cp}, {@code top}, {@code stats} ...). */
   io.jcompose.adapter.tools.ContainerTools tools() {
     return connection.tools();
+  }
+
+  /** Exec and attach with standard input ({@code exec}, {@code run}, {@code attach}). */
+  ContainerStreams streams() {
+    return connection.streams();
   }
 
   Compose compose() {

@@ -1,5 +1,6 @@
 package io.jcompose.cli.endpoint;
 
+import io.jcompose.adapter.ContainerStreams;
 import io.jcompose.adapter.DockerRuntime;
 import io.jcompose.adapter.Endpoint;
 import io.jcompose.adapter.EndpointRequest;
@@ -67,6 +68,11 @@ public final class EndpointConnector implements RuntimeConnector {
     @Override
     public io.jcompose.adapter.tools.ContainerTools tools() {
       return docker.tools();
+    }
+
+    @Override
+    public ContainerStreams streams() {
+      return docker.streams();
     }
 
     @Override

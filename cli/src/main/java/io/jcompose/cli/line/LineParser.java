@@ -63,6 +63,7 @@ public final class LineParser {
         }
       } else {
         local.positional(arg);
+        optionsEnded |= verb.optionsEndAtPositional();
         index++;
       }
     }

@@ -119,6 +119,7 @@ public final class PicocliLine {
   private static CommandSpec spec(Verb verb, List<Option> inherited) {
     CommandSpec spec = CommandSpec.create().name(verb.name());
     spec.usageMessage().description(verb.description()).sortOptions(false).autoWidth(true);
+    spec.parser().stopAtPositional(verb.optionsEndAtPositional());
     for (Option option : verb.options()) {
       spec.addOption(option(option));
     }

@@ -11,15 +11,32 @@ import java.util.Objects;
  * @param description one line for help
  * @param options every option, in help order
  * @param positionals the positional parameters, in order
+ * @param optionsEndAtPositional everything after the first positional argument is positional
+ *     ({@code exec SERVICE COMMAND -x}: the {@code -x} is the command's), as cobra's {@code
+ *     SetInterspersed(false)}
  */
 public record Verb(
-    String name, String description, List<Option> options, List<Positional> positionals) {
+    String name,
+    String description,
+    List<Option> options,
+    List<Positional> positionals,
+    boolean optionsEndAtPositional) {
 
   public Verb {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(description, "description");
     options = List.copyOf(options);
     positionals = List.copyOf(positionals);
+  }
+
+  /** A verb whose options may come anywhere on its line. */
+  public Verb(String name, String description, List<Option> options, List<Positional> positionals) {
+    this(name, description, options, positionals, false);
+  }
+
+  /** This verb with its options ending at the first positional argument. */
+  public Verb optionsEndingAtPositional() {
+    return new Verb(name, description, options, positionals, true);
   }
 
   /** The option spelt {@code name} ({@code --file}, {@code -f}), or null. */

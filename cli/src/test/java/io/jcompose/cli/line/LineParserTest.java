@@ -138,4 +138,29 @@ class LineParserTest {
   private static final class ConfigOption {
     static final Option FORMAT = JcomposeCommand.GRAMMAR.verb("config").option("--format");
   }
+
+  @Test
+  void parse_execAndRunOptionsEndAtTheService() {
+    assertThat(parse("exec", "-T", "--index", "2", "app", "sh", "-c", "ls -T", "-T", "--", "x"))
+        .isEqualTo(
+            new ParsedLine(
+                "exec",
+                Values.NONE,
+                values(
+                    Map.of("--no-TTY", List.of("true"), "--index", List.of("2")),
+                    "app",
+                    "sh",
+                    "-c",
+                    "ls -T",
+                    "-T",
+                    "--",
+                    "x")));
+    assertThat(parse("run", "--rm", "app", "--rm").local())
+        .isEqualTo(values(Map.of("--rm", List.of("true")), "app", "--rm"));
+  }
+
+  @Test
+  void parse_execNeedsACommand() {
+    assertThat(parse("exec", "app")).isNull();
+  }
 }

@@ -51,7 +51,13 @@ class ParityTest {
         List.of("config", "-o", "version"),
         List.of("config", "-o", "-"),
         List.of("config", "-oq"),
-        List.of("config", "--", "--"));
+        List.of("config", "--", "--"),
+        List.of("exec", "-T", "app", "sh", "-c", "echo $HOME"),
+        List.of("exec", "--index=2", "-e", "A=1", "-eB", "app", "ls", "-la", "--", "-T"),
+        List.of("exec", "-Tu", "root", "app", "id", "-u"),
+        List.of("run", "--rm", "-T", "app"),
+        List.of("run", "--rm", "-v", "./x:/x", "-p", "80", "app", "env", "-e", "--rm"),
+        List.of("attach", "--detach-keys", "ctrl-a,x", "--sig-proxy=false", "app"));
   }
 
   @ParameterizedTest
