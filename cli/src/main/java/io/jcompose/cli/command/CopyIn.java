@@ -11,6 +11,7 @@ import io.jcompose.cli.copy.LocalSide;
 import io.jcompose.planner.spi.ContainerSummary;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
 import java.io.PrintWriter;
@@ -18,6 +19,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /**
@@ -46,10 +48,13 @@ final class CopyIn {
     this.absolute = absolute;
   }
 
-  void run(List<ContainerSummary> containers, PrintWriter err)
+  /**
+   * @param stdin opens standard input, where {@code cp - SERVICE:DEST} reads its tar
+   */
+  void run(List<ContainerSummary> containers, Supplier<InputStream> stdin, PrintWriter err)
       throws IOException, InterruptedException {
     boolean fromStdin = copy.localPath().equals("-");
-    byte[] stdinTar = fromStdin ? System.in.readAllBytes() : null;
+    byte[] stdinTar = fromStdin ? stdin.get().readAllBytes() : null;
     LocalSide.Source source =
         fromStdin ? null : LocalSide.source(absolute.apply(copy.localPath()), followLink);
     for (ContainerSummary container : containers) {

@@ -16,8 +16,6 @@ import io.jcompose.cli.line.Positional;
 import io.jcompose.cli.line.Values;
 import io.jcompose.cli.line.Verb;
 import io.jcompose.planner.spi.ContainerSummary;
-import java.io.FileDescriptor;
-import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
@@ -32,8 +30,8 @@ import java.util.function.UnaryOperator;
  * for its contents, {@code -} for a tar on standard input or output). Into a service it copies to
  * every container of it (or replica {@code --index}); out of one, from its first container.
  *
- * <p>A {@code -} tar is binary, so it goes through the process's own standard streams rather than
- * the context's text writers.
+ * <p>A {@code -} tar is binary, so it goes through the context's byte streams rather than its text
+ * writers.
  */
 public final class CpCommand {
 
@@ -77,7 +75,7 @@ public final class CpCommand {
       List<ContainerSummary> containers = targets(session, copy);
       if (copy.toService()) {
         new CopyIn(session.tools(), copy, line.has(ARCHIVE), line.has(FOLLOW_LINK), this::local)
-            .run(containers, global.context().err());
+            .run(containers, global.context().streams().stdin(), global.context().err());
       } else {
         copyOut(session.tools(), copy, containers.get(0));
         global.context().err().println(" Container " + containers.get(0).name() + "  Copied");
@@ -119,7 +117,7 @@ public final class CpCommand {
     try (PathArchive archive = tools.readArchive(container.id(), sourcePath)) {
       if (copy.localPath().equals("-")) {
         global.context().out().flush();
-        OutputStream stdout = new FileOutputStream(FileDescriptor.out);
+        OutputStream stdout = global.context().streams().stdout();
         archive.transferTo(stdout);
         stdout.flush();
         return;
