@@ -65,6 +65,9 @@ class ToolsScenarioTest {
       assertThat(Files.readString(out.resolve("data/sub/f"))).isEqualTo("made inside\n");
       assertThat(Files.readString(out.resolve("flat/sub/f"))).isEqualTo("made inside\n");
 
+      String tar = stack.jcomposeOk("cp", "app:/tmp/copied.txt", "-").out();
+      assertThat(tar).as("a tar on standard output").contains("copied.txt").contains("a note\n");
+
       CommandResult missing = stack.jcompose("cp", "app:/no/such/file", out.toString());
       assertThat(missing.exitCode()).as(missing.toString()).isEqualTo(1);
       assertThat(missing.err()).contains("/no/such/file");
