@@ -150,6 +150,10 @@ final class ContainerExecs {
   }
 
   private static void requireRunning(Container container) {
+    if (container.state().status() == ContainerState.Status.PAUSED) {
+      throw new EngineFault.Conflict(
+          "Container " + container.id() + " is paused, unpause the container before exec");
+    }
     if (!container.isRunning()) {
       throw new EngineFault.Conflict("Container " + container.id() + " is not running");
     }

@@ -35,6 +35,7 @@ public final class ContainerService implements NetworkAttachments, AutoCloseable
   private final ContainerStopper stopper;
   private final ContainerViews views;
   private final ContainerExecs execs;
+  private final ContainerPauser pauser;
   private final Consumer<ContainerExit> exitListener;
 
   private ContainerService(ContainerRegistry registry, ContainerSubsystems parts) {
@@ -46,7 +47,8 @@ public final class ContainerService implements NetworkAttachments, AutoCloseable
     this.launcher = new ContainerLauncher(parts, registry, events, health);
     this.teardown = new ContainerTeardown(parts, registry, events, health);
     this.exits = new ExitHandling(parts, registry, events, teardown, launcher);
-    this.stopper = new ContainerStopper(parts, registry, events, exits);
+    this.pauser = new ContainerPauser(parts, registry, events);
+    this.stopper = new ContainerStopper(parts, registry, events, exits, pauser);
     this.views = new ContainerViews(parts, health);
     this.execs = new ContainerExecs(parts, registry, events);
     this.exitListener = exits::onExit;
@@ -115,6 +117,33 @@ public final class ContainerService implements NetworkAttachments, AutoCloseable
    */
   public void kill(String reference, Optional<String> signal) {
     stopper.kill(registry.resolve(reference), reference, signal);
+  }
+
+  /**
+   * Freezes a running container's processes.
+   *
+   * @throws EngineFault.Conflict when it is not running or paused already
+   */
+  public void pause(String reference) {
+    pauser.pause(registry.resolve(reference));
+  }
+
+  /**
+   * Thaws a paused container.
+   *
+   * @throws EngineFault.Conflict when it is not paused
+   */
+  public void unpause(String reference) {
+    pauser.unpause(registry.resolve(reference));
+  }
+
+  /** What the routes beyond create/start/stop (top, stats, archive, prune) work on. */
+  ContainerSubsystems parts() {
+    return parts;
+  }
+
+  ContainerEvents events() {
+    return events;
   }
 
   /** Stops the container if it runs, then starts it. */

@@ -5,7 +5,12 @@ import io.jcompose.engine.api.HostFacts;
 import io.jcompose.engine.api.Inventory;
 import io.jcompose.engine.api.SystemRouter;
 import io.jcompose.engine.container.ContainersRouter;
+import io.jcompose.engine.container.DiskUsageRouter;
 import io.jcompose.engine.container.ExecRouter;
+import io.jcompose.engine.container.PauseRouter;
+import io.jcompose.engine.container.PruneRouter;
+import io.jcompose.engine.container.StatsRouter;
+import io.jcompose.engine.container.TopRouter;
 import io.jcompose.engine.event.EventBus;
 import io.jcompose.engine.event.EventsRouter;
 import io.jcompose.engine.fault.EngineFault;
@@ -120,7 +125,12 @@ public final class EngineDaemon implements AutoCloseable {
               new ImagesRouter(parts.images(), events),
               new NetworksRouter(parts.networks(), parts.containers()),
               new ContainersRouter(parts.containers(), clock),
-              new ExecRouter(parts.containers()));
+              new ExecRouter(parts.containers()),
+              new PauseRouter(parts.containers()),
+              new TopRouter(parts.containers()),
+              new StatsRouter(parts.containers()),
+              new PruneRouter(parts.containers()),
+              new DiskUsageRouter(parts.containers()));
 
       var setup =
           new ServerSetup(

@@ -173,6 +173,26 @@ public final class OciRuntime implements AutoCloseable {
   }
 
   /**
+   * Freezes the container's processes.
+   *
+   * @throws EngineFault.Conflict when it is not running
+   * @throws EngineFault.NotFound when it does not exist
+   */
+  public void pause(String containerId) {
+    runc.pause(containerId);
+  }
+
+  /**
+   * Thaws a paused container.
+   *
+   * @throws EngineFault.Conflict when it is not running
+   * @throws EngineFault.NotFound when it does not exist
+   */
+  public void resume(String containerId) {
+    runc.resume(containerId);
+  }
+
+  /**
    * Sends {@code signal} (SIGTERM, or the image's stop signal), waits up to {@code grace} for the
    * exit, then sends SIGKILL. A PID-1 shell without a handler ignores SIGTERM and ends with 137;
    * under init (tini) SIGTERM gives 143.
