@@ -4,6 +4,7 @@ import io.jcompose.engine.api.EngineFacts;
 import io.jcompose.engine.api.HostFacts;
 import io.jcompose.engine.api.Inventory;
 import io.jcompose.engine.api.SystemRouter;
+import io.jcompose.engine.container.ArchiveRouter;
 import io.jcompose.engine.container.ContainersRouter;
 import io.jcompose.engine.container.DiskUsageRouter;
 import io.jcompose.engine.container.ExecRouter;
@@ -130,7 +131,8 @@ public final class EngineDaemon implements AutoCloseable {
               new TopRouter(parts.containers()),
               new StatsRouter(parts.containers()),
               new PruneRouter(parts.containers()),
-              new DiskUsageRouter(parts.containers()));
+              new DiskUsageRouter(parts.containers()),
+              new ArchiveRouter(parts.containers()));
 
       var setup =
           new ServerSetup(
