@@ -83,7 +83,8 @@ final class ContainerLauncher {
       parts.bundles().write(directory.path(), rootfs.mergedDirectory(), process);
       createLogFile(directory);
       ContainerConfig.Stdio stdio = container.config().stdio();
-      long pid = parts.runtime().create(id, directory.bundle(), new Stdio(stdio.tty(), false));
+      long pid =
+          parts.runtime().create(id, directory.bundle(), new Stdio(stdio.tty(), stdio.openStdin()));
       undo.add(() -> deleteFromRuntime(id));
       parts.runtime().start(id);
       Container running =

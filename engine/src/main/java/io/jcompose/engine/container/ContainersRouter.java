@@ -26,7 +26,7 @@ import java.util.concurrent.ExecutionException;
 
 /**
  * The {@code /containers} routes: create, list, inspect, start, stop, kill, restart, wait, rename,
- * remove, logs and attach (output only; stdin is not forwarded).
+ * remove, logs and attach (stdin relayed for a container with {@code OpenStdin}).
  */
 public final class ContainersRouter implements ApiRouter {
 
@@ -221,9 +221,17 @@ public final class ContainersRouter implements ApiRouter {
     request.whenClientGone(follower::close);
     containers.attached(target.containerId());
     String contentType = MultiplexedStream.contentType(request.apiVersion(), target.tty());
+    boolean stdin = query.bool("stdin");
     return Response.hijack(
         contentType,
         connection -> {
+          if (stdin) {
+            containers
+                .parts()
+                .threads()
+                .newThread(() -> relayStdin(target, connection.input()))
+                .start();
+          }
           try (follower) {
             var writer = new LogWriter(connection.output(), target.tty(), false);
             Optional<LogRecord> record;
@@ -236,13 +244,21 @@ public final class ContainersRouter implements ApiRouter {
         });
   }
 
-  /**
-   * Accepted and ignored: the CLI resizes a TTY container after {@code run -t}; conmon's terminal
-   * keeps its initial size until attach with stdin exists.
-   */
+  /** Sets a TTY container's terminal size ({@code h} rows, {@code w} columns). */
   private Response resize(Request request) {
-    containers.inspect(id(request), false);
+    containers.resizeTerminal(
+        id(request),
+        request.query().integer("h").orElse(0),
+        request.query().integer("w").orElse(0));
     return Response.empty(200);
+  }
+
+  private void relayStdin(LogTarget target, java.io.InputStream client) {
+    try {
+      containers.relayStdin(target.containerId(), client, target.runEnd());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private static void readAll(LogTarget target, LogQuery query, LogWriter writer)

@@ -303,13 +303,24 @@ public final class OciRuntime implements AutoCloseable {
    */
   public ExecResult exec(String containerId, ExecRequest request) throws InterruptedException {
     requireId(containerId);
-    Path bundle =
-        Files.isSymbolicLink(layout.socketDirectory().resolve(containerId))
-            ? readLink(layout.socketDirectory().resolve(containerId))
-            : runc.state(containerId)
-                .orElseThrow(() -> new EngineFault.NotFound("No such container: " + containerId))
-                .bundle();
-    return exec.run(containerId, bundle, request);
+    return exec.run(containerId, bundleOf(containerId), request);
+  }
+
+  /**
+   * Starts a command in the running container whose stdio the caller streams, with a terminal when
+   * asked ({@link ExecSession}). The request's timeout does not apply: the caller ends it.
+   */
+  public ExecSession startExec(String containerId, ExecRequest request, boolean terminal) {
+    requireId(containerId);
+    return exec.start(containerId, bundleOf(containerId), request, terminal);
+  }
+
+  private Path bundleOf(String containerId) {
+    return Files.isSymbolicLink(layout.socketDirectory().resolve(containerId))
+        ? readLink(layout.socketDirectory().resolve(containerId))
+        : runc.state(containerId)
+            .orElseThrow(() -> new EngineFault.NotFound("No such container: " + containerId))
+            .bundle();
   }
 
   /**
