@@ -13,6 +13,7 @@ import io.jcompose.engine.logs.LogQuery;
 import io.jcompose.engine.logs.LogRecord;
 import io.jcompose.engine.logs.LogStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
@@ -32,10 +33,12 @@ public final class ContainersRouter implements ApiRouter {
 
   private final ContainerService containers;
   private final Clock clock;
+  private final ContainerTerminal terminal;
 
   public ContainersRouter(ContainerService containers, Clock clock) {
     this.containers = containers;
     this.clock = clock;
+    this.terminal = new ContainerTerminal(containers.parts(), containers.registry());
   }
 
   @Override
@@ -246,16 +249,16 @@ public final class ContainersRouter implements ApiRouter {
 
   /** Sets a TTY container's terminal size ({@code h} rows, {@code w} columns). */
   private Response resize(Request request) {
-    containers.resizeTerminal(
+    terminal.resize(
         id(request),
         request.query().integer("h").orElse(0),
         request.query().integer("w").orElse(0));
     return Response.empty(200);
   }
 
-  private void relayStdin(LogTarget target, java.io.InputStream client) {
+  private void relayStdin(LogTarget target, InputStream client) {
     try {
-      containers.relayStdin(target.containerId(), client, target.runEnd());
+      terminal.relayStdin(target.containerId(), client, target.runEnd());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

@@ -193,6 +193,45 @@ class DockerCliPauseTopStatsTest extends EngineTestBase {
     assertThat(engine.docker("rm", "-f", "busy").exitCode()).isZero();
   }
 
+  @Test
+  void statsStream_sendsAnObjectEverySecond_eachWithTheReadingBefore() throws Exception {
+    assertThat(
+            engine
+                .docker(
+                    "run",
+                    "-d",
+                    "--name",
+                    "streamed",
+                    "busybox",
+                    "sh",
+                    "-c",
+                    "while true; do :; done")
+                .exitCode())
+        .isZero();
+
+    var objects = new java.util.ArrayList<com.fasterxml.jackson.databind.JsonNode>();
+    try (var client = io.jcompose.engine.http.TestClient.connect(engine.socket)) {
+      client.send("GET /v1.44/containers/streamed/stats HTTP/1.1\r\nHost: localhost\r\n\r\n");
+      assertThat(client.readHead().status()).isEqualTo(200);
+      var pending = new StringBuilder();
+      while (objects.size() < 2) {
+        pending.append(new String(client.readChunk(), java.nio.charset.StandardCharsets.UTF_8));
+        int end;
+        while ((end = pending.indexOf("\n")) >= 0) {
+          objects.add(EngineFixture.JSON.readTree(pending.substring(0, end)));
+          pending.delete(0, end + 1);
+        }
+      }
+    }
+
+    assertThat(objects.get(0).path("preread").asText()).isEqualTo("0001-01-01T00:00:00Z");
+    assertThat(objects.get(1).path("preread").asText())
+        .isEqualTo(objects.get(0).path("read").asText());
+    assertThat(objects.get(1).path("precpu_stats").path("cpu_usage").path("total_usage").asLong())
+        .isEqualTo(objects.get(0).path("cpu_stats").path("cpu_usage").path("total_usage").asLong());
+    assertThat(engine.docker("rm", "-f", "streamed").exitCode()).isZero();
+  }
+
   private int lines(String container) throws Exception {
     String logs = engine.docker("logs", container).stdout();
     return logs.isEmpty() ? 0 : logs.split("\n").length;
