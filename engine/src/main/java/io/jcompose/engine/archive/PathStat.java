@@ -45,6 +45,9 @@ public record PathStat(String name, long size, long mode, Instant modified, Stri
             : "";
     String name = ContainerPath.normalize(containerPath);
     name = name.equals("/") ? "/" : name.substring(name.lastIndexOf('/') + 1);
+    if (containerPath.endsWith("/.")) {
+      name = "."; // dockerd's name for "the directory's content"
+    }
     return new PathStat(
         name,
         (Long) attributes.get("size"),

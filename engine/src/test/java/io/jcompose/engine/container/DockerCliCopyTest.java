@@ -115,6 +115,19 @@ class DockerCliCopyTest extends EngineTestBase {
     assertThat(exitedVolume.exitCode()).as(exitedVolume.stderr()).isZero();
     assertThat(Files.readString(local.resolve("after-volume.txt"))).isEqualTo("kept\n");
 
+    DockerCli.Run contents =
+        engine.docker("cp", "cp-source:/out/.", local.resolve("contents").toString());
+    assertThat(contents.exitCode()).as(contents.stderr()).isZero();
+    assertThat(Files.readString(local.resolve("contents/sub/made.txt"))).isEqualTo("made\n");
+    Files.writeString(local.resolve("late.txt"), "late\n");
+    DockerCli.Run intoExited =
+        engine.docker("cp", local.resolve("late.txt").toString(), "cp-source:/out/sub/");
+    assertThat(intoExited.exitCode()).as(intoExited.stderr()).isZero();
+    DockerCli.Run roundTrip =
+        engine.docker("cp", "cp-source:/out/sub/late.txt", local.resolve("back.txt").toString());
+    assertThat(roundTrip.exitCode()).as(roundTrip.stderr()).isZero();
+    assertThat(Files.readString(local.resolve("back.txt"))).isEqualTo("late\n");
+
     DockerCli.Run missing = engine.docker("cp", "cp-source:/no/such/file", local.toString());
     assertThat(missing.exitCode()).isNotZero();
     assertThat(missing.stderr()).contains("Could not find the file /no/such/file");
