@@ -4,6 +4,7 @@ import io.jcompose.engine.fault.EngineFault;
 import io.jcompose.engine.runtime.ExecRequest;
 import io.jcompose.engine.runtime.ExecResult;
 import io.jcompose.engine.runtime.ExecSession;
+import io.jcompose.engine.runtime.TerminalSize;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -121,11 +122,11 @@ final class ContainerExecs {
    * Starts a claimed exec whose stdio the caller streams (stdin, or a terminal); the caller reports
    * its end through {@link #ended}.
    */
-  ExecSession start(ExecView exec) {
+  ExecSession start(ExecView exec, Optional<TerminalSize> size) {
     ExecRequest request = request(exec);
     ExecSession session;
     try {
-      session = parts.runtime().startExec(exec.containerId(), request, exec.spec().tty());
+      session = parts.runtime().startExec(exec.containerId(), request, exec.spec().tty(), size);
     } catch (RuntimeException e) {
       finish(exec, 126);
       throw e;

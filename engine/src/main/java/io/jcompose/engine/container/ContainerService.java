@@ -5,6 +5,7 @@ import io.jcompose.engine.logs.ContainerLog;
 import io.jcompose.engine.runtime.ContainerExit;
 import io.jcompose.engine.runtime.ExecResult;
 import io.jcompose.engine.runtime.ExecSession;
+import io.jcompose.engine.runtime.TerminalSize;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -297,8 +298,8 @@ public final class ContainerService implements NetworkAttachments, AutoCloseable
   /**
    * Starts a claimed exec whose stdio the caller streams; report its end with {@link #execEnded}.
    */
-  ExecSession startExec(ContainerExecs.ExecView exec) {
-    return execs.start(exec);
+  ExecSession startExec(ContainerExecs.ExecView exec, Optional<TerminalSize> size) {
+    return execs.start(exec, size);
   }
 
   void execEnded(ContainerExecs.ExecView exec, int exitCode) {

@@ -11,6 +11,7 @@ import io.jcompose.engine.http.Response;
 import io.jcompose.engine.http.RouteTable;
 import io.jcompose.engine.runtime.ExecResult;
 import io.jcompose.engine.runtime.ExecSession;
+import io.jcompose.engine.runtime.TerminalSize;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -53,7 +54,24 @@ public final class ExecRouter implements ApiRouter {
       @JsonProperty("User") String user,
       @JsonProperty("WorkingDir") String workingDir) {}
 
-  record StartBody(@JsonProperty("Detach") Boolean detach, @JsonProperty("Tty") Boolean tty) {}
+  record StartBody(
+      @JsonProperty("Detach") Boolean detach,
+      @JsonProperty("Tty") Boolean tty,
+      @JsonProperty("ConsoleSize") List<Long> consoleSize) {
+
+    /** {@code ConsoleSize} ({@code [rows, columns]}) when given and not zero. */
+    Optional<TerminalSize> size() {
+      if (consoleSize == null
+          || consoleSize.size() != 2
+          || consoleSize.get(0) == null
+          || consoleSize.get(1) == null
+          || consoleSize.get(0) <= 0
+          || consoleSize.get(1) <= 0) {
+        return Optional.empty();
+      }
+      return Optional.of(new TerminalSize(consoleSize.get(0), consoleSize.get(1)));
+    }
+  }
 
   record CreatedBody(@JsonProperty("Id") String id) {}
 
@@ -98,7 +116,7 @@ public final class ExecRouter implements ApiRouter {
   }
 
   private Response start(Request request) throws IOException {
-    StartBody body = request.bodyAs(StartBody.class).orElse(new StartBody(false, false));
+    StartBody body = request.bodyAs(StartBody.class).orElse(new StartBody(false, false, null));
     ContainerExecs.ExecView exec = containers.claimExec(request.pathParameter("id"));
     if (Boolean.TRUE.equals(body.detach())) {
       containers.runExecDetached(exec);
@@ -108,7 +126,7 @@ public final class ExecRouter implements ApiRouter {
     if (tty || exec.spec().attachStdin()) {
       return Response.hijack(
           MultiplexedStream.contentType(request.apiVersion(), tty),
-          connection -> new ExecStreams(containers, exec).run(connection, request));
+          connection -> new ExecStreams(containers, exec, body.size()).run(connection, request));
     }
     return Response.hijack(
         MultiplexedStream.contentType(request.apiVersion(), tty),

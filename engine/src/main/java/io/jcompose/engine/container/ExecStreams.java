@@ -4,9 +4,11 @@ import io.jcompose.engine.http.HijackedConnection;
 import io.jcompose.engine.http.MultiplexedStream;
 import io.jcompose.engine.http.Request;
 import io.jcompose.engine.runtime.ExecSession;
+import io.jcompose.engine.runtime.TerminalSize;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.Optional;
 
 /**
  * Relays an exec's stdio over a hijacked connection while it runs ({@code docker exec -i}, {@code
@@ -21,15 +23,21 @@ final class ExecStreams {
 
   private final ContainerService containers;
   private final ContainerExecs.ExecView exec;
+  private final Optional<TerminalSize> size;
 
-  ExecStreams(ContainerService containers, ContainerExecs.ExecView exec) {
+  /**
+   * @param size the client's terminal ({@code ConsoleSize}), for the exec's terminal
+   */
+  ExecStreams(
+      ContainerService containers, ContainerExecs.ExecView exec, Optional<TerminalSize> size) {
     this.containers = containers;
     this.exec = exec;
+    this.size = size;
   }
 
   void run(HijackedConnection connection, Request request)
       throws IOException, InterruptedException {
-    ExecSession session = containers.startExec(exec);
+    ExecSession session = containers.startExec(exec, size);
     request.whenClientGone(() -> killQuietly(session));
     boolean ended = false;
     try {

@@ -310,9 +310,10 @@ public final class OciRuntime implements AutoCloseable {
    * Starts a command in the running container whose stdio the caller streams, with a terminal when
    * asked ({@link ExecSession}). The request's timeout does not apply: the caller ends it.
    */
-  public ExecSession startExec(String containerId, ExecRequest request, boolean terminal) {
+  public ExecSession startExec(
+      String containerId, ExecRequest request, boolean terminal, Optional<TerminalSize> size) {
     requireId(containerId);
-    return exec.start(containerId, bundleOf(containerId), request, terminal);
+    return exec.start(containerId, bundleOf(containerId), request, terminal, size);
   }
 
   private Path bundleOf(String containerId) {

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadFactory;
@@ -75,11 +76,21 @@ final class RuncExec {
    * Starts an exec whose stdio the caller streams; with {@code terminal}, under {@code script} so
    * that runc has a pty to relay the container's console to.
    */
-  ExecSession start(String containerId, Path bundle, ExecRequest request, boolean terminal) {
+  ExecSession start(
+      String containerId,
+      Path bundle,
+      ExecRequest request,
+      boolean terminal,
+      Optional<TerminalSize> size) {
     Path pidFile = bundle.resolve("exec-" + UUID.randomUUID() + ".pid");
     List<String> argv = argv(containerId, pidFile, request, terminal);
     if (terminal) {
-      argv = List.of("script", "--quiet", "--return", "--command", shellQuoted(argv), "/dev/null");
+      // runc gives the container's console the size of its own terminal, script's pty
+      String command =
+          size.map(given -> "stty rows " + given.rows() + " cols " + given.columns() + "; exec ")
+                  .orElse("exec ")
+              + shellQuoted(argv);
+      argv = List.of("script", "--quiet", "--return", "--command", command, "/dev/null");
     }
     var builder = new ProcessBuilder(argv);
     builder.environment().put("SHELL", "/bin/sh");

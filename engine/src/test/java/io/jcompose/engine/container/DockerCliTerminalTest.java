@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
  */
 class DockerCliTerminalTest extends EngineTestBase {
 
-  private static final List<String> TYPED = List.of("echo $((6*7))", "busybox tty", "exit 3");
+  private static final List<String> TYPED =
+      List.of("echo $((6*7))", "busybox tty", "busybox stty size", "exit 3");
 
   // the line ends are the terminal's: \r\n, or \r\r\n while the CLI's terminal is not raw yet
 
@@ -26,7 +27,10 @@ class DockerCliTerminalTest extends EngineTestBase {
     DockerCli.Run session = TerminalSession.run(engine, TYPED, "exec", "-it", "shell-host", "sh");
 
     assertThat(session.exitCode()).as(session.stdout()).isEqualTo(3);
-    assertThat(session.stdout()).containsPattern("(?m)^42\\r*$").contains("/dev/pts/");
+    assertThat(session.stdout())
+        .containsPattern("(?m)^42\\r*$")
+        .contains("/dev/pts/")
+        .contains(TerminalSession.ROWS + " " + TerminalSession.COLUMNS);
     assertThat(engine.docker("rm", "-f", "shell-host").exitCode()).isZero();
   }
 
@@ -54,7 +58,10 @@ class DockerCliTerminalTest extends EngineTestBase {
             engine, TYPED, "run", "-it", "--rm", "--name", "interactive", "busybox", "sh");
 
     assertThat(session.exitCode()).as(session.stdout()).isEqualTo(3);
-    assertThat(session.stdout()).containsPattern("(?m)^42\\r*$").contains("/dev/pts/");
+    assertThat(session.stdout())
+        .containsPattern("(?m)^42\\r*$")
+        .contains("/dev/pts/")
+        .contains(TerminalSession.ROWS + " " + TerminalSession.COLUMNS);
     assertThat(engine.docker("ps", "-aq", "--filter", "name=interactive").stdout()).isEmpty();
   }
 }

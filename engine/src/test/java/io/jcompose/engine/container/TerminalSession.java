@@ -11,11 +11,16 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs the real docker CLI on a pseudo-terminal (util-linux {@code script}), as a user at a
- * terminal would, typing lines into it one by one; stdin stays open until the CLI ends, so script
- * does not end the session early.
+ * Runs the real docker CLI on a pseudo-terminal (util-linux {@code script}) of {@link #ROWS} by
+ * {@link #COLUMNS}, as a user at a terminal would, typing lines into it one by one; stdin stays
+ * open until the CLI ends, so script does not end the session early.
  */
 final class TerminalSession {
+
+  /** The terminal's size. */
+  static final int ROWS = 30;
+
+  static final int COLUMNS = 100;
 
   private static final long FIRST_LINE_DELAY_MS = 1500;
   private static final long LINE_DELAY_MS = 700;
@@ -29,7 +34,13 @@ final class TerminalSession {
     argv.addAll(List.of(args));
     Path out = Files.createTempFile(engine.directory, "pty-out", ".txt");
     var builder =
-        new ProcessBuilder("script", "--quiet", "--return", "--command", quoted(argv), "/dev/null")
+        new ProcessBuilder(
+                "script",
+                "--quiet",
+                "--return",
+                "--command",
+                "stty rows " + ROWS + " cols " + COLUMNS + "; exec " + quoted(argv),
+                "/dev/null")
             .redirectOutput(out.toFile())
             .redirectErrorStream(true)
             .directory(engine.directory.toFile());
