@@ -64,4 +64,28 @@ class DockerCliTerminalTest extends EngineTestBase {
         .contains(TerminalSession.ROWS + " " + TerminalSession.COLUMNS);
     assertThat(engine.docker("ps", "-aq", "--filter", "name=interactive").stdout()).isEmpty();
   }
+
+  @Test
+  void runIt_detachKeys_leaveTheContainerRunningWithItsShell() throws Exception {
+    DockerCli.Run session =
+        TerminalSession.run(
+            engine,
+            List.of("echo $((6*7))", "\u0010\u0011"),
+            "run",
+            "-it",
+            "--name",
+            "detached-shell",
+            "busybox",
+            "sh");
+
+    assertThat(session.exitCode()).as(session.stdout()).isZero();
+    assertThat(session.stdout()).containsPattern("(?m)^42\\r*$");
+    assertThat(engine.docker("inspect", "--format", "{{.State.Status}}", "detached-shell").stdout())
+        .isEqualTo("running\n");
+    DockerCli.Run again =
+        TerminalSession.run(engine, List.of("echo again", "exit 6"), "attach", "detached-shell");
+    assertThat(again.exitCode()).as(again.stdout()).isEqualTo(6);
+    assertThat(again.stdout()).contains("again");
+    assertThat(engine.docker("rm", "detached-shell").exitCode()).isZero();
+  }
 }
