@@ -2,6 +2,7 @@ package io.jcompose.engine.archive;
 
 import io.jcompose.engine.fault.EngineFault;
 import io.jcompose.engine.host.DirectoryTree;
+import io.jcompose.engine.layer.Decompression;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -27,7 +28,8 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
  * link that climbs out with {@code ..} is refused, each entry's parent is resolved as the container
  * sees it (so a link stored by an earlier entry leads to a place inside the container, never on the
  * host), and an existing entry is replaced, never written through. Devices, pipes and sockets are
- * left out.
+ * left out. The tar may be gzip- or bzip2-compressed (docker-java sends it gzipped), as dockerd
+ * accepts.
  */
 public final class ArchiveExtraction {
 
@@ -60,7 +62,7 @@ public final class ArchiveExtraction {
       ContainerFileSystem files, String directory, InputStream tar, Options options)
       throws IOException {
     var extraction = new ArchiveExtraction(files, ContainerPath.components(directory), options);
-    var entries = new TarArchiveInputStream(tar);
+    var entries = new TarArchiveInputStream(Decompression.open(tar));
     TarArchiveEntry entry;
     while ((entry = entries.getNextEntry()) != null) {
       extraction.apply(entry, entries);

@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The archive routes keep every path inside the container: hostile tar entries ({@code ..},
  * absolute names, links written through, hard links out) are refused or land inside, and links the
- * container made lead to its own files, never the host's.
+ * container made lead to its own files, never the host's. Their edges too: bad parameters, a
+ * gzipped tar.
  */
 class ArchiveHostileTest extends EngineTestBase {
 
@@ -107,6 +108,22 @@ class ArchiveHostileTest extends EngineTestBase {
     assertThat(stat.path("linkTarget").asText()).isEqualTo("/");
     assertThat(stat.path("mode").asLong() & (1L << 27)).isNotZero();
     assertThat(engine.delete("/containers/" + id + "?force=1").status()).isEqualTo(204);
+  }
+
+  @Test
+  void gzippedArchive_isExtracted_asDockerJavaSendsIt() throws Exception {
+    String id = engine.create("archive-gzip", "{\"Image\":\"busybox\",\"Cmd\":[\"true\"]}");
+    var compressed = new ByteArrayOutputStream();
+    try (var gzip = new java.util.zip.GZIPOutputStream(compressed)) {
+      gzip.write(tar(file("zipped.txt", "unzipped")));
+    }
+
+    TestClient.RawResponse reply =
+        put(id, "/", compressed.toByteArray(), "&noOverwriteDirNonDir=false&copyUIDGID=false");
+
+    assertThat(reply.status()).as(reply.bodyText()).isEqualTo(200);
+    assertThat(read(id, "/zipped.txt")).containsEntry("zipped.txt", "unzipped");
+    engine.delete("/containers/" + id);
   }
 
   @Test
