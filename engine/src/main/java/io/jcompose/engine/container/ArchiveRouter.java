@@ -79,7 +79,9 @@ public final class ArchiveRouter implements ApiRouter {
                 .withHeader(STAT_HEADER, header(stat));
           });
     }
-    Path spool = Files.createTempFile(containers.parts().containersDirectory(), "archive-", ".tar");
+    // in the container's directory: what a vanished client leaves goes with the container
+    Path spool =
+        Files.createTempFile(containers.parts().directoryOf(entry.id()).path(), "archive-", ".tar");
     try {
       PathStat stat =
           files.with(
