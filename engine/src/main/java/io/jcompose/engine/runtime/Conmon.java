@@ -148,6 +148,9 @@ final class Conmon {
     }
     if (stdio.openStdin()) {
       argv.add("-i");
+      if (stdio.leaveStdinOpen()) {
+        argv.add("--leave-stdin-open");
+      }
     }
     return argv;
   }

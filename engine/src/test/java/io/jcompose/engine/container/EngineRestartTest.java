@@ -92,6 +92,28 @@ class EngineRestartTest {
   }
 
   @Test
+  void aPausedContainer_staysPausedAcrossAnEngineRestart_andUnpausesAfter() throws Exception {
+    engine.start();
+    String id =
+        engine.create(
+            "frozen", "{\"Image\":\"busybox\",\"Cmd\":[\"sh\",\"-c\",\"exec sleep 1000\"]}");
+    assertThat(engine.post("/containers/" + id + "/start").status()).isEqualTo(204);
+    assertThat(engine.post("/containers/" + id + "/pause").status()).isEqualTo(204);
+
+    engine.stop();
+    assertThat(runcStatus(id)).isEqualTo("paused");
+    engine.start();
+
+    JsonNode state = inspect(id).path("State");
+    assertThat(state.path("Status").asText()).isEqualTo("paused");
+    assertThat(state.path("Paused").asBoolean()).isTrue();
+    assertThat(runcStatus(id)).isEqualTo("paused");
+    assertThat(engine.post("/containers/" + id + "/unpause").status()).isEqualTo(204);
+    assertThat(runcStatus(id)).isEqualTo("running");
+    assertThat(engine.delete("/containers/" + id + "?force=1").status()).isEqualTo(204);
+  }
+
+  @Test
   void aKilledEnginesContainersRunOn_andExitsWhileNoEngineWatchedAreRecorded() throws Exception {
     Path signal = Files.createDirectories(engine.directory.resolve("go-signal"));
     Process process = new ProcessBuilder(engine.engineCommand()).redirectErrorStream(true).start();
