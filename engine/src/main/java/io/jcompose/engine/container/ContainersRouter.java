@@ -220,7 +220,8 @@ public final class ContainersRouter implements ApiRouter {
     LogFollower follower =
         target
             .log()
-            .follow(logQuery, stream ? target.runEnd() : CompletableFuture.completedFuture(null));
+            .followChunks(
+                logQuery, stream ? target.runEnd() : CompletableFuture.completedFuture(null));
     request.whenClientGone(follower::close);
     containers.attached(target.containerId());
     String contentType = MultiplexedStream.contentType(request.apiVersion(), target.tty());
