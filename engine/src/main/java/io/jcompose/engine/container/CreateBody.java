@@ -74,6 +74,12 @@ record CreateBody(
       @JsonProperty("CpuPeriod") Long cpuPeriod,
       @JsonProperty("CpuQuota") Long cpuQuota,
       @JsonProperty("PidsLimit") Long pidsLimit,
+      @JsonProperty("CpusetCpus") String cpusetCpus,
+      @JsonProperty("CpusetMems") String cpusetMems,
+      @JsonProperty("OomKillDisable") Boolean oomKillDisable,
+      @JsonProperty("Ulimits") List<UlimitBody> ulimits,
+      @JsonProperty("Devices") List<DeviceBody> devices,
+      @JsonProperty("Sysctls") Map<String, String> sysctls,
       @JsonProperty("ShmSize") Long shmSize,
       @JsonProperty("LogConfig") LogConfigBody logConfig,
       @JsonProperty("Init") Boolean init,
@@ -97,6 +103,16 @@ record CreateBody(
 
   record PortBindingBody(
       @JsonProperty("HostIp") String hostIp, @JsonProperty("HostPort") String hostPort) {}
+
+  record UlimitBody(
+      @JsonProperty("Name") String name,
+      @JsonProperty("Soft") Long soft,
+      @JsonProperty("Hard") Long hard) {}
+
+  record DeviceBody(
+      @JsonProperty("PathOnHost") String pathOnHost,
+      @JsonProperty("PathInContainer") String pathInContainer,
+      @JsonProperty("CgroupPermissions") String cgroupPermissions) {}
 
   record RestartPolicyBody(
       @JsonProperty("Name") String name,

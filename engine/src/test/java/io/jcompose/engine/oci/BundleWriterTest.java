@@ -72,8 +72,11 @@ class BundleWriterTest {
                 NamespaceChoice.HOST),
             CgroupResources.unlimited("/jcompose/c1")
                 .withMemory(64L * 1024 * 1024, OptionalLong.empty())
+                .withMemoryReservation(32L * 1024 * 1024)
                 .withPidsLimit(100)
-                .withCpu(CpuLimit.ofNanoCpus(1_500_000_000L)),
+                .withCpu(CpuLimit.ofNanoCpus(1_500_000_000L).withCpuset("0", "0")),
+            List.of(new DeviceNode("/dev/mynull", "c", 1, 3, 0666, 0, 0, "rwm")),
+            Map.of("net.ipv4.ip_unprivileged_port_start", "0"),
             true);
 
     Path config = new BundleWriter(LIMITS, Optional.of(TINI)).write(bundle, rootfs, process);
