@@ -36,6 +36,32 @@ record CreateBody(
     @JsonProperty("HostConfig") HostConfigBody hostConfig,
     @JsonProperty("NetworkingConfig") NetworkingConfigBody networkingConfig) {
 
+  CreateBody withHealthcheck(HealthcheckBody newHealthcheck) {
+    return new CreateBody(
+        hostname,
+        domainname,
+        user,
+        attachStdin,
+        attachStdout,
+        attachStderr,
+        exposedPorts,
+        tty,
+        openStdin,
+        stdinOnce,
+        env,
+        cmd,
+        newHealthcheck,
+        image,
+        volumes,
+        workingDir,
+        entrypoint,
+        labels,
+        stopSignal,
+        stopTimeout,
+        hostConfig,
+        networkingConfig);
+  }
+
   /** {@code Healthcheck}: durations in nanoseconds. */
   record HealthcheckBody(
       @JsonProperty("Test") List<String> test,
