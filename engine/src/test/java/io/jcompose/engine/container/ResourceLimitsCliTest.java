@@ -188,6 +188,33 @@ class ResourceLimitsCliTest extends EngineTestBase {
   }
 
   @Test
+  void privileged_getsTheHostsDevicesAndMayConfigureItsNetwork() throws Exception {
+    DockerCli.Run run =
+        engine.docker(
+            "run",
+            "--rm",
+            "--privileged",
+            "busybox",
+            "sh",
+            "-c",
+            "[ -c /dev/loop-control ] && echo has-host-devices;"
+                + " ip addr add 10.254.254.1/32 dev lo && echo may-add-addresses");
+
+    assertThat(run.exitCode()).as(run.stderr()).isZero();
+    assertThat(run.stdout()).isEqualTo("has-host-devices\nmay-add-addresses\n");
+
+    DockerCli.Run plain =
+        engine.docker(
+            "run",
+            "--rm",
+            "busybox",
+            "sh",
+            "-c",
+            "[ -c /dev/loop-control ] || echo no-host-devices");
+    assertThat(plain.stdout()).as(plain.stderr()).isEqualTo("no-host-devices\n");
+  }
+
+  @Test
   void invalidLimits_areRefusedWithDockerdsMessages() throws Exception {
     DockerCli.Run tooSmall = engine.docker("create", "--memory", "1m", "busybox");
     assertThat(tooSmall.exitCode()).isNotZero();
