@@ -33,10 +33,12 @@ final class SpecTranslator {
 
   private final EngineLimits limits;
   private final Optional<Path> initBinary;
+  private final CgroupVersion cgroups;
 
-  SpecTranslator(EngineLimits limits, Optional<Path> initBinary) {
+  SpecTranslator(EngineLimits limits, Optional<Path> initBinary, CgroupVersion cgroups) {
     this.limits = limits;
     this.initBinary = initBinary;
+    this.cgroups = cgroups;
   }
 
   RuntimeSpecTemplate toTemplate(ContainerProcess container, Path rootfs, ProcessUser user) {
@@ -149,6 +151,9 @@ final class SpecTranslator {
     namespace(namespaces, "ipc", container.namespaces().ipc());
     namespaces.add(new NamespaceTemplate("uts", null));
     namespaces.add(new NamespaceTemplate("mount", null));
+    if (cgroups == CgroupVersion.V2) {
+      namespaces.add(new NamespaceTemplate("cgroup", null)); // dockerd's default on v2
+    }
     List<DeviceNode> devices = privileged ? DeviceNode.hostDevices() : container.devices();
     var deviceRules = new ArrayList<DeviceRuleTemplate>();
     deviceRules.add(new DeviceRuleTemplate(privileged, null, null, null, "rwm"));
@@ -188,17 +193,19 @@ final class SpecTranslator {
         privileged ? null : Filesystem.READONLY_PATHS);
   }
 
-  private static MemoryTemplate memory(CgroupResources resources) {
+  private MemoryTemplate memory(CgroupResources resources) {
+    // cgroup v2 has no OOM-killer switch; dockerd drops the setting there with a warning
+    boolean disableOomKiller = resources.disableOomKiller() && cgroups == CgroupVersion.V1;
     if (resources.memoryBytes().isEmpty()
         && resources.memoryReservationBytes().isEmpty()
-        && !resources.disableOomKiller()) {
+        && !disableOomKiller) {
       return null;
     }
     return new MemoryTemplate(
         boxed(resources.memoryBytes()),
         boxed(resources.specSwapBytes()),
         boxed(resources.memoryReservationBytes()),
-        resources.disableOomKiller() ? Boolean.TRUE : null);
+        disableOomKiller ? Boolean.TRUE : null);
   }
 
   private static CpuTemplate cpu(CpuLimit cpu) {

@@ -79,7 +79,9 @@ class BundleWriterTest {
             Map.of("net.ipv4.ip_unprivileged_port_start", "0"),
             true);
 
-    Path config = new BundleWriter(LIMITS, Optional.of(TINI)).write(bundle, rootfs, process);
+    Path config =
+        new BundleWriter(LIMITS, Optional.of(TINI), CgroupVersion.V1)
+            .write(bundle, rootfs, process);
 
     assertThat(config).isEqualTo(bundle.resolve("config.json"));
     String golden =
@@ -96,7 +98,9 @@ class BundleWriterTest {
 
     JsonNode config =
         json.readTree(
-            new BundleWriter(LIMITS, Optional.empty()).write(bundle, rootfs, process).toFile());
+            new BundleWriter(LIMITS, Optional.empty(), CgroupVersion.V1)
+                .write(bundle, rootfs, process)
+                .toFile());
 
     assertThat(config.at("/process/user/uid").asLong()).isZero();
     assertThat(config.at("/process/args")).hasSize(1);
@@ -112,6 +116,34 @@ class BundleWriterTest {
     assertThat(config.at("/linux/resources").toString())
         .isEqualTo("{\"devices\":[{\"allow\":false,\"access\":\"rwm\"}]}");
     assertThat(config.at("/linux/maskedPaths")).isNotEmpty();
+  }
+
+  @Test
+  void write_onAUnifiedCgroupHost_givesAPrivateCgroupNamespaceAndNoOomKillerSwitch()
+      throws Exception {
+    var process =
+        ContainerProcess.of(Command.of("sh"), "box", "/jcompose/c5")
+            .withResources(
+                CgroupResources.unlimited("/jcompose/c5")
+                    .withMemory(16L << 20, OptionalLong.empty())
+                    .withOomKillerDisabled(true));
+
+    JsonNode v2 =
+        json.readTree(
+            new BundleWriter(LIMITS, Optional.empty(), CgroupVersion.V2)
+                .write(bundle, rootfs, process)
+                .toFile());
+    JsonNode v1 =
+        json.readTree(
+            new BundleWriter(LIMITS, Optional.empty(), CgroupVersion.V1)
+                .write(bundle, rootfs, process)
+                .toFile());
+
+    assertThat(v2.at("/linux/namespaces").toString()).contains("{\"type\":\"cgroup\"}");
+    assertThat(v2.at("/linux/resources/memory").toString())
+        .isEqualTo("{\"limit\":16777216,\"swap\":33554432}");
+    assertThat(v1.at("/linux/namespaces").toString()).doesNotContain("cgroup");
+    assertThat(v1.at("/linux/resources/memory/disableOOMKiller").asBoolean()).isTrue();
   }
 
   @Test
