@@ -97,6 +97,31 @@ class RestartPolicyCliTest extends EngineTestBase {
     assertThat(engine.docker("rm", "keeper").exitCode()).isZero();
   }
 
+  @Test
+  void aContainerWaitingToBeRestarted_isShownRestarting() throws Exception {
+    DockerCli.Run run =
+        engine.docker(
+            "run",
+            "-d",
+            "--name",
+            "bouncer",
+            "--restart",
+            "always",
+            "busybox",
+            "sh",
+            "-c",
+            "exit 1");
+    assertThat(run.exitCode()).as(run.stderr()).isZero();
+
+    JsonNode waiting =
+        await("bouncer", found -> found.path("State").path("Restarting").asBoolean());
+
+    assertThat(waiting.path("State").path("Status").asText()).isEqualTo("restarting");
+    assertThat(waiting.path("State").path("ExitCode").asInt()).isEqualTo(1);
+    assertThat(engine.docker("rm", "-f", "bouncer").exitCode()).isZero();
+    assertThat(engine.docker("ps", "-aq", "--filter", "name=bouncer").stdout()).isEmpty();
+  }
+
   /** Polls inspect until {@code condition} holds (the class timeout bounds it); returns it. */
   private JsonNode await(String name, Predicate<JsonNode> condition) throws Exception {
     while (true) {
