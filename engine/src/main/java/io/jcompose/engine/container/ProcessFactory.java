@@ -64,14 +64,15 @@ final class ProcessFactory {
                 .toList())
         .withDevices(
             host.kernel().devices().stream()
-                .map(
+                .flatMap(
                     device ->
                         DeviceNode.ofHost(
                             Path.of(device.pathOnHost()),
                             device.pathInContainer().isEmpty()
                                 ? device.pathOnHost()
                                 : device.pathInContainer(),
-                            device.cgroupPermissions()))
+                            device.cgroupPermissions())
+                            .stream())
                 .toList())
         .withSysctls(host.kernel().sysctls())
         .withInit(host.init());

@@ -50,20 +50,37 @@ public record DeviceNode(
   }
 
   /**
-   * The host's device {@code hostPath}, as {@code containerPath} in the container.
+   * The host's device {@code hostPath} as {@code containerPath} in the container; for a directory,
+   * every device below it, at the same place below {@code containerPath} (as dockerd does).
    *
    * @throws EngineFault.InvalidArgument when it is missing or not a device, in dockerd's words
    */
-  public static DeviceNode ofHost(Path hostPath, String containerPath, String permissions) {
+  public static List<DeviceNode> ofHost(Path hostPath, String containerPath, String permissions) {
     try {
-      DeviceNode node = read(hostPath.toRealPath(), containerPath, permissions);
+      Path real = hostPath.toRealPath();
+      if (Files.isDirectory(real)) {
+        var nodes = new ArrayList<DeviceNode>();
+        try (var tree = Files.walk(real)) {
+          for (Path entry : (Iterable<Path>) tree::iterator) {
+            if (!Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
+              String below = real.relativize(entry).toString();
+              DeviceNode node = read(entry, containerPath + "/" + below, permissions);
+              if (node != null) {
+                nodes.add(node);
+              }
+            }
+          }
+        }
+        return List.copyOf(nodes);
+      }
+      DeviceNode node = read(real, containerPath, permissions);
       if (node == null) {
         throw new EngineFault.InvalidArgument(
             "error gathering device information while adding custom device \""
                 + hostPath
                 + "\": not a device node");
       }
-      return node;
+      return List.of(node);
     } catch (NoSuchFileException e) {
       throw new EngineFault.InvalidArgument(
           "error gathering device information while adding custom device \""

@@ -188,6 +188,31 @@ class ResourceLimitsCliTest extends EngineTestBase {
   }
 
   @Test
+  void aDeviceDirectory_bringsEveryDeviceInIt_andAMissingDeviceFailsTheStart() throws Exception {
+    DockerCli.Run run =
+        engine.docker(
+            "run",
+            "--rm",
+            "--device",
+            "/dev/net:/dev/vnet",
+            "busybox",
+            "sh",
+            "-c",
+            "[ -c /dev/vnet/tun ] && echo tun-present");
+    assertThat(run.exitCode()).as(run.stderr()).isZero();
+    assertThat(run.stdout()).isEqualTo("tun-present\n");
+
+    DockerCli.Run missing =
+        engine.docker("run", "--name", "no-device", "--device", "/dev/nope", "busybox", "true");
+    assertThat(missing.exitCode()).isNotZero();
+    assertThat(missing.stderr())
+        .contains(
+            "error gathering device information while adding custom device \"/dev/nope\":"
+                + " no such file or directory");
+    assertThat(engine.docker("rm", "no-device").exitCode()).isZero();
+  }
+
+  @Test
   void privileged_getsTheHostsDevicesAndMayConfigureItsNetwork() throws Exception {
     DockerCli.Run run =
         engine.docker(
