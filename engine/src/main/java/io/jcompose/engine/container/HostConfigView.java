@@ -3,7 +3,7 @@ package io.jcompose.engine.container;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
-import io.jcompose.engine.oci.CgroupVersion;
+import io.jcompose.engine.oci.CgroupHost;
 import io.jcompose.engine.oci.Filesystem;
 import java.util.List;
 import java.util.Map;
@@ -181,7 +181,7 @@ record HostConfigView(
         new Security(
             nullIfEmpty(privileges.capAdd()),
             nullIfEmpty(privileges.capDrop()),
-            CgroupVersion.ofHost() == CgroupVersion.V2 ? "private" : "host",
+            CgroupHost.ofHost().unified() ? "private" : "host",
             null,
             host.ipcMode().isEmpty() ? "private" : host.ipcMode(),
             "",

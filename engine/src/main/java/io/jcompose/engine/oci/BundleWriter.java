@@ -29,13 +29,13 @@ public final class BundleWriter {
    * @param initBinary tini-static, bound at {@code /sbin/docker-init} for {@code init: true}
    */
   public BundleWriter(EngineLimits limits, Optional<Path> initBinary) {
-    this(limits, initBinary, CgroupVersion.ofHost());
+    this(limits, initBinary, CgroupHost.ofHost());
   }
 
   /**
    * @param cgroups the host's cgroup layout
    */
-  public BundleWriter(EngineLimits limits, Optional<Path> initBinary, CgroupVersion cgroups) {
+  public BundleWriter(EngineLimits limits, Optional<Path> initBinary, CgroupHost cgroups) {
     Objects.requireNonNull(limits, "limits");
     Objects.requireNonNull(initBinary, "initBinary");
     Objects.requireNonNull(cgroups, "cgroups");

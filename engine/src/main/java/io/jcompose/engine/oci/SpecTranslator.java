@@ -33,9 +33,9 @@ final class SpecTranslator {
 
   private final EngineLimits limits;
   private final Optional<Path> initBinary;
-  private final CgroupVersion cgroups;
+  private final CgroupHost cgroups;
 
-  SpecTranslator(EngineLimits limits, Optional<Path> initBinary, CgroupVersion cgroups) {
+  SpecTranslator(EngineLimits limits, Optional<Path> initBinary, CgroupHost cgroups) {
     this.limits = limits;
     this.initBinary = initBinary;
     this.cgroups = cgroups;
@@ -151,7 +151,7 @@ final class SpecTranslator {
     namespace(namespaces, "ipc", container.namespaces().ipc());
     namespaces.add(new NamespaceTemplate("uts", null));
     namespaces.add(new NamespaceTemplate("mount", null));
-    if (cgroups == CgroupVersion.V2) {
+    if (cgroups.unified()) {
       namespaces.add(new NamespaceTemplate("cgroup", null)); // dockerd's default on v2
     }
     List<DeviceNode> devices = privileged ? DeviceNode.hostDevices() : container.devices();
@@ -194,8 +194,9 @@ final class SpecTranslator {
   }
 
   private MemoryTemplate memory(CgroupResources resources) {
-    // cgroup v2 has no OOM-killer switch; dockerd drops the setting there with a warning
-    boolean disableOomKiller = resources.disableOomKiller() && cgroups == CgroupVersion.V1;
+    // cgroup v2 has no OOM-killer switch, and without swap accounting runc cannot write a swap
+    // limit: dockerd drops either setting with a warning
+    boolean disableOomKiller = resources.disableOomKiller() && !cgroups.unified();
     if (resources.memoryBytes().isEmpty()
         && resources.memoryReservationBytes().isEmpty()
         && !disableOomKiller) {
@@ -203,7 +204,7 @@ final class SpecTranslator {
     }
     return new MemoryTemplate(
         boxed(resources.memoryBytes()),
-        boxed(resources.specSwapBytes()),
+        cgroups.swapLimit() ? boxed(resources.specSwapBytes()) : null,
         boxed(resources.memoryReservationBytes()),
         disableOomKiller ? Boolean.TRUE : null);
   }

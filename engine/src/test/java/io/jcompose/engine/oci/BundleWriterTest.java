@@ -80,8 +80,7 @@ class BundleWriterTest {
             true);
 
     Path config =
-        new BundleWriter(LIMITS, Optional.of(TINI), CgroupVersion.V1)
-            .write(bundle, rootfs, process);
+        new BundleWriter(LIMITS, Optional.of(TINI), CgroupHost.V1).write(bundle, rootfs, process);
 
     assertThat(config).isEqualTo(bundle.resolve("config.json"));
     String golden =
@@ -98,7 +97,7 @@ class BundleWriterTest {
 
     JsonNode config =
         json.readTree(
-            new BundleWriter(LIMITS, Optional.empty(), CgroupVersion.V1)
+            new BundleWriter(LIMITS, Optional.empty(), CgroupHost.V1)
                 .write(bundle, rootfs, process)
                 .toFile());
 
@@ -119,8 +118,7 @@ class BundleWriterTest {
   }
 
   @Test
-  void write_onAUnifiedCgroupHost_givesAPrivateCgroupNamespaceAndNoOomKillerSwitch()
-      throws Exception {
+  void write_followsTheHostsCgroups_namespaceOomKillerSwitchAndSwapLimit() throws Exception {
     var process =
         ContainerProcess.of(Command.of("sh"), "box", "/jcompose/c5")
             .withResources(
@@ -130,12 +128,12 @@ class BundleWriterTest {
 
     JsonNode v2 =
         json.readTree(
-            new BundleWriter(LIMITS, Optional.empty(), CgroupVersion.V2)
+            new BundleWriter(LIMITS, Optional.empty(), CgroupHost.V2)
                 .write(bundle, rootfs, process)
                 .toFile());
     JsonNode v1 =
         json.readTree(
-            new BundleWriter(LIMITS, Optional.empty(), CgroupVersion.V1)
+            new BundleWriter(LIMITS, Optional.empty(), CgroupHost.V1)
                 .write(bundle, rootfs, process)
                 .toFile());
 
@@ -144,6 +142,13 @@ class BundleWriterTest {
         .isEqualTo("{\"limit\":16777216,\"swap\":33554432}");
     assertThat(v1.at("/linux/namespaces").toString()).doesNotContain("cgroup");
     assertThat(v1.at("/linux/resources/memory/disableOOMKiller").asBoolean()).isTrue();
+    JsonNode withoutSwapAccounting =
+        json.readTree(
+            new BundleWriter(LIMITS, Optional.empty(), new CgroupHost(false, false))
+                .write(bundle, rootfs, process)
+                .toFile());
+    assertThat(withoutSwapAccounting.at("/linux/resources/memory").toString())
+        .isEqualTo("{\"limit\":16777216,\"disableOOMKiller\":true}");
   }
 
   @Test
