@@ -118,6 +118,11 @@ class RestartPolicyCliTest extends EngineTestBase {
 
     assertThat(waiting.path("State").path("Status").asText()).isEqualTo("restarting");
     assertThat(waiting.path("State").path("ExitCode").asInt()).isEqualTo(1);
+    String listed = "";
+    while (!listed.startsWith("Restarting (1) ")) {
+      listed =
+          engine.docker("ps", "-a", "--filter", "name=bouncer", "--format", "{{.Status}}").stdout();
+    }
     assertThat(engine.docker("rm", "-f", "bouncer").exitCode()).isZero();
     assertThat(engine.docker("ps", "-aq", "--filter", "name=bouncer").stdout()).isEmpty();
   }
