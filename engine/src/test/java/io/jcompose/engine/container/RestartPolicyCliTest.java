@@ -123,6 +123,7 @@ class RestartPolicyCliTest extends EngineTestBase {
       listed =
           engine.docker("ps", "-a", "--filter", "name=bouncer", "--format", "{{.Status}}").stdout();
     }
+    assertThat(listed).matches("Restarting \\(1\\) .+ ago\n");
     assertThat(engine.docker("rm", "-f", "bouncer").exitCode()).isZero();
     assertThat(engine.docker("ps", "-aq", "--filter", "name=bouncer").stdout()).isEmpty();
   }
