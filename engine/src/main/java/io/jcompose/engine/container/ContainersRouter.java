@@ -74,6 +74,19 @@ public final class ContainersRouter implements ApiRouter {
                 () ->
                     new EngineFault.InvalidArgument(
                         "config cannot be empty in order to create a container"));
+    if (!request.apiVersion().atLeast(1, 44) && body.healthcheck() != null) {
+      // dockerd ignores StartInterval below API 1.44, where it did not exist
+      CreateBody.HealthcheckBody check = body.healthcheck();
+      body =
+          body.withHealthcheck(
+              new CreateBody.HealthcheckBody(
+                  check.test(),
+                  check.interval(),
+                  check.timeout(),
+                  check.startPeriod(),
+                  null,
+                  check.retries()));
+    }
     Container container =
         containers.create(CreateTranslation.toRequest(request.query().get("name"), body));
     return Response.json(201, new CreatedBody(container.id(), List.of()));
