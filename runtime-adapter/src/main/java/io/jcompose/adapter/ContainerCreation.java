@@ -3,6 +3,7 @@ package io.jcompose.adapter;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.CreateContainerCmd;
 import com.github.dockerjava.api.model.Capability;
+import com.github.dockerjava.api.model.Device;
 import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.HealthCheck;
 import com.github.dockerjava.api.model.HostConfig;
@@ -12,6 +13,7 @@ import com.github.dockerjava.api.model.Mount;
 import com.github.dockerjava.api.model.MountType;
 import com.github.dockerjava.api.model.Ports;
 import com.github.dockerjava.api.model.RestartPolicy;
+import com.github.dockerjava.api.model.Ulimit;
 import com.github.dockerjava.api.model.Volume;
 import com.github.dockerjava.api.model.VolumesFrom;
 import io.jcompose.planner.spi.ContainerSpec;
@@ -208,6 +210,9 @@ final class ContainerCreation {
     if (!anonymous.isEmpty()) {
       command.withVolumes(anonymous);
     }
+    if (!storage.tmpfs().isEmpty()) {
+      host.withTmpFs(new TreeMap<>(storage.tmpfs()));
+    }
     if (!storage.volumesFrom().isEmpty()) {
       var from = new ArrayList<VolumesFrom>();
       for (String source : storage.volumesFrom()) {
@@ -218,20 +223,49 @@ final class ContainerCreation {
   }
 
   private static void resources(ContainerSpec.Resources resources, HostConfig host) {
-    resources.memoryBytes().ifPresent(host::withMemory);
-    resources.nanoCpus().ifPresent(host::withNanoCPUs);
+    ContainerSpec.Memory memory = resources.memory();
+    memory.limitBytes().ifPresent(host::withMemory);
+    memory.swapBytes().ifPresent(host::withMemorySwap);
+    memory.reservationBytes().ifPresent(host::withMemoryReservation);
+    if (memory.oomKillDisable()) {
+      host.withOomKillDisable(true);
+    }
+    ContainerSpec.Cpu cpu = resources.cpu();
+    cpu.nanoCpus().ifPresent(host::withNanoCPUs);
+    cpu.shares().ifPresent(shares -> host.withCpuShares(Math.toIntExact(shares)));
+    cpu.quotaMicros().ifPresent(host::withCpuQuota);
+    cpu.periodMicros().ifPresent(host::withCpuPeriod);
+    cpu.cpuset().ifPresent(host::withCpusetCpus);
+    resources.pidsLimit().ifPresent(host::withPidsLimit);
     resources.shmSizeBytes().ifPresent(host::withShmSize);
-    if (resources.privileged()) {
+    ContainerSpec.Security security = resources.security();
+    if (security.privileged()) {
       host.withPrivileged(true);
     }
-    if (resources.readOnlyRootfs()) {
+    if (security.readOnlyRootfs()) {
       host.withReadonlyRootfs(true);
     }
-    if (!resources.capAdd().isEmpty()) {
-      host.withCapAdd(capabilities(resources.capAdd()));
+    if (!security.capAdd().isEmpty()) {
+      host.withCapAdd(capabilities(security.capAdd()));
     }
-    if (!resources.capDrop().isEmpty()) {
-      host.withCapDrop(capabilities(resources.capDrop()));
+    if (!security.capDrop().isEmpty()) {
+      host.withCapDrop(capabilities(security.capDrop()));
+    }
+    ContainerSpec.Kernel kernel = resources.kernel();
+    if (!kernel.ulimits().isEmpty()) {
+      host.withUlimits(
+          kernel.ulimits().stream()
+              .map(ulimit -> new Ulimit(ulimit.name(), ulimit.soft(), ulimit.hard()))
+              .toList());
+    }
+    if (!kernel.devices().isEmpty()) {
+      host.withDevices(
+          kernel.devices().stream()
+              .map(device -> new Device(device.permissions(), device.target(), device.source()))
+              .toList());
+    }
+    if (!kernel.sysctls().isEmpty()) {
+      host.withSysctls(new TreeMap<>(kernel.sysctls()));
     }
   }
 

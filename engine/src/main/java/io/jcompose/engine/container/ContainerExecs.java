@@ -3,6 +3,8 @@ package io.jcompose.engine.container;
 import io.jcompose.engine.fault.EngineFault;
 import io.jcompose.engine.runtime.ExecRequest;
 import io.jcompose.engine.runtime.ExecResult;
+import io.jcompose.engine.runtime.ExecSession;
+import io.jcompose.engine.runtime.TerminalSize;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -12,9 +14,10 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Exec instances ({@code docker exec}, testcontainers' port check): made for a running container,
- * run once with {@code runc exec} (no terminal, no stdin; the output is handed over when the
- * process ends), then kept for inspect until their container is gone. The exit code is recorded
- * before the output is handed over, so a client that inspects right after the stream ends sees it.
+ * run once with {@code runc exec}, then kept for inspect until their container is gone. Without
+ * stdin or a terminal the output is handed over when the process ends; with either it is streamed
+ * ({@link #start}). The exit code is recorded before the output is handed over, so a client that
+ * inspects right after the stream ends sees it.
  */
 final class ContainerExecs {
 
@@ -34,6 +37,7 @@ final class ContainerExecs {
       String user,
       boolean tty,
       boolean privileged,
+      boolean attachStdin,
       boolean attachStdout,
       boolean attachStderr) {
     ExecSpec {
@@ -52,6 +56,7 @@ final class ContainerExecs {
   private final ContainerRegistry registry;
   private final ContainerEvents events;
   private final Map<String, ExecView> execs = new ConcurrentHashMap<>();
+  private final Map<String, ExecSession> sessions = new ConcurrentHashMap<>();
 
   ContainerExecs(ContainerSubsystems parts, ContainerRegistry registry, ContainerEvents events) {
     this.parts = parts;
@@ -101,18 +106,7 @@ final class ContainerExecs {
 
   /** Runs a claimed exec to its end and records its exit code. */
   ExecResult run(ExecView exec) throws InterruptedException {
-    Container container = registry.resolve(exec.containerId()).current();
-    String command = String.join(" ", exec.spec().command());
-    events.publish(container, "exec_start: " + command, Map.of("execID", exec.id()));
-    ExecRequest request =
-        new ExecRequest(
-            exec.spec().command(),
-            exec.spec().env(),
-            exec.spec().workingDir().isEmpty()
-                ? Optional.empty()
-                : Optional.of(exec.spec().workingDir()),
-            exec.spec().user().isEmpty() ? Optional.empty() : Optional.of(exec.spec().user()),
-            EXEC_LIMIT);
+    ExecRequest request = request(exec);
     ExecResult result;
     try {
       result = parts.runtime().exec(exec.containerId(), request);
@@ -122,6 +116,54 @@ final class ContainerExecs {
     }
     finish(exec, result.exitCode());
     return result;
+  }
+
+  /**
+   * Starts a claimed exec whose stdio the caller streams (stdin, or a terminal); the caller reports
+   * its end through {@link #ended}.
+   */
+  ExecSession start(ExecView exec, Optional<TerminalSize> size) {
+    ExecRequest request = request(exec);
+    ExecSession session;
+    try {
+      session = parts.runtime().startExec(exec.containerId(), request, exec.spec().tty(), size);
+    } catch (RuntimeException e) {
+      finish(exec, 126);
+      throw e;
+    }
+    sessions.put(exec.id(), session);
+    return session;
+  }
+
+  /** A started exec ended with {@code exitCode}. */
+  void ended(ExecView exec, int exitCode) {
+    sessions.remove(exec.id());
+    finish(exec, exitCode);
+  }
+
+  /** The live session of an exec with a terminal or stdin, while it runs. */
+  Optional<ExecSession> session(String execId) {
+    return Optional.ofNullable(sessions.get(execId));
+  }
+
+  /** The runtime request of an exec; publishes its {@code exec_start}. */
+  private ExecRequest request(ExecView exec) {
+    Container container = registry.resolve(exec.containerId()).current();
+    String command = String.join(" ", exec.spec().command());
+    events.publish(container, "exec_start: " + command, Map.of("execID", exec.id()));
+    List<String> env = exec.spec().env();
+    if (exec.spec().tty() && env.stream().noneMatch(entry -> entry.startsWith("TERM="))) {
+      env = new java.util.ArrayList<>(env);
+      env.add("TERM=xterm");
+    }
+    return new ExecRequest(
+        exec.spec().command(),
+        env,
+        exec.spec().workingDir().isEmpty()
+            ? Optional.empty()
+            : Optional.of(exec.spec().workingDir()),
+        exec.spec().user().isEmpty() ? Optional.empty() : Optional.of(exec.spec().user()),
+        EXEC_LIMIT);
   }
 
   /**
@@ -150,6 +192,10 @@ final class ContainerExecs {
   }
 
   private static void requireRunning(Container container) {
+    if (container.state().status() == ContainerState.Status.PAUSED) {
+      throw new EngineFault.Conflict(
+          "Container " + container.id() + " is paused, unpause the container before exec");
+    }
     if (!container.isRunning()) {
       throw new EngineFault.Conflict("Container " + container.id() + " is not running");
     }

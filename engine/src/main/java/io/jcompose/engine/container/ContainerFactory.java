@@ -46,6 +46,7 @@ final class ContainerFactory {
     HostSettings host = request.host();
     RestartDecision.validate(host.restartPolicy(), host.autoRemove());
     NetworkMode mode = NetworkMode.parse(host.networking().networkMode());
+    ResourceCheck.validate(host, mode);
     String name =
         request.name().isPresent()
             ? ContainerNames.checked(request.name().get())

@@ -83,7 +83,10 @@ final class ContainerLauncher {
       parts.bundles().write(directory.path(), rootfs.mergedDirectory(), process);
       createLogFile(directory);
       ContainerConfig.Stdio stdio = container.config().stdio();
-      long pid = parts.runtime().create(id, directory.bundle(), new Stdio(stdio.tty(), false));
+      // as dockerd: a client leaving closes the container's stdin only without a TTY (StdinOnce)
+      var runtimeStdio =
+          new Stdio(stdio.tty(), stdio.openStdin(), stdio.tty() || !stdio.stdinOnce());
+      long pid = parts.runtime().create(id, directory.bundle(), runtimeStdio);
       undo.add(() -> deleteFromRuntime(id));
       parts.runtime().start(id);
       Container running =

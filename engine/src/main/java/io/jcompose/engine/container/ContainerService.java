@@ -4,6 +4,8 @@ import io.jcompose.engine.fault.EngineFault;
 import io.jcompose.engine.logs.ContainerLog;
 import io.jcompose.engine.runtime.ContainerExit;
 import io.jcompose.engine.runtime.ExecResult;
+import io.jcompose.engine.runtime.ExecSession;
+import io.jcompose.engine.runtime.TerminalSize;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,6 +37,7 @@ public final class ContainerService implements NetworkAttachments, AutoCloseable
   private final ContainerStopper stopper;
   private final ContainerViews views;
   private final ContainerExecs execs;
+  private final ContainerPauser pauser;
   private final Consumer<ContainerExit> exitListener;
 
   private ContainerService(ContainerRegistry registry, ContainerSubsystems parts) {
@@ -46,7 +49,8 @@ public final class ContainerService implements NetworkAttachments, AutoCloseable
     this.launcher = new ContainerLauncher(parts, registry, events, health);
     this.teardown = new ContainerTeardown(parts, registry, events, health);
     this.exits = new ExitHandling(parts, registry, events, teardown, launcher);
-    this.stopper = new ContainerStopper(parts, registry, events, exits);
+    this.pauser = new ContainerPauser(parts, registry, events);
+    this.stopper = new ContainerStopper(parts, registry, events, exits, pauser);
     this.views = new ContainerViews(parts, health);
     this.execs = new ContainerExecs(parts, registry, events);
     this.exitListener = exits::onExit;
@@ -115,6 +119,33 @@ public final class ContainerService implements NetworkAttachments, AutoCloseable
    */
   public void kill(String reference, Optional<String> signal) {
     stopper.kill(registry.resolve(reference), reference, signal);
+  }
+
+  /**
+   * Freezes a running container's processes.
+   *
+   * @throws EngineFault.Conflict when it is not running or paused already
+   */
+  public void pause(String reference) {
+    pauser.pause(registry.resolve(reference));
+  }
+
+  /**
+   * Thaws a paused container.
+   *
+   * @throws EngineFault.Conflict when it is not paused
+   */
+  public void unpause(String reference) {
+    pauser.unpause(registry.resolve(reference));
+  }
+
+  /** What the routes beyond create/start/stop (top, stats, archive, prune) work on. */
+  ContainerSubsystems parts() {
+    return parts;
+  }
+
+  ContainerEvents events() {
+    return events;
   }
 
   /** Stops the container if it runs, then starts it. */
@@ -262,6 +293,21 @@ public final class ContainerService implements NetworkAttachments, AutoCloseable
               }
             })
         .start();
+  }
+
+  /**
+   * Starts a claimed exec whose stdio the caller streams; report its end with {@link #execEnded}.
+   */
+  ExecSession startExec(ContainerExecs.ExecView exec, Optional<TerminalSize> size) {
+    return execs.start(exec, size);
+  }
+
+  void execEnded(ContainerExecs.ExecView exec, int exitCode) {
+    execs.ended(exec, exitCode);
+  }
+
+  Optional<ExecSession> execSession(String execId) {
+    return execs.session(execId);
   }
 
   ContainerExecs.ExecView inspectExec(String execId) {

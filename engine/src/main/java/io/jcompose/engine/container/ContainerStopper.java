@@ -31,16 +31,19 @@ final class ContainerStopper {
   private final ContainerRegistry registry;
   private final ContainerEvents events;
   private final ExitHandling exits;
+  private final ContainerPauser pauser;
 
   ContainerStopper(
       ContainerSubsystems parts,
       ContainerRegistry registry,
       ContainerEvents events,
-      ExitHandling exits) {
+      ExitHandling exits,
+      ContainerPauser pauser) {
     this.parts = parts;
     this.registry = registry;
     this.events = events;
     this.exits = exits;
+    this.pauser = pauser;
   }
 
   /**
@@ -76,9 +79,9 @@ final class ContainerStopper {
     }
     Signal stopSignal = stopSignal(container, signal);
     Optional<Duration> grace = grace(container, timeoutSeconds);
-    signal(container, stopSignal);
+    signal(entry, container, stopSignal);
     if (!awaitEnd(runEnd, grace)) {
-      signal(container, Signal.KILL);
+      signal(entry, entry.current(), Signal.KILL);
       awaitKilled(entry, runEnd);
     }
     events.publish(entry.current(), "stop");
@@ -105,6 +108,7 @@ final class ContainerStopper {
       } catch (EngineFault.Conflict | EngineFault.NotFound e) {
         throw notRunning(reference, container);
       }
+      pauser.thawAfterSignal(entry, container);
       events.publish(container, "kill", Map.of("signal", Integer.toString(chosen.number())));
     } finally {
       entry.lock().unlock();
@@ -137,11 +141,12 @@ final class ContainerStopper {
       Container stopped = container.withState(state -> state.withManuallyStopped(true));
       if (restarting) {
         stopped = stopped.withState(state -> state.withStatus(ContainerState.Status.EXITED));
-      } else {
-        runEnd = entry.runEnd();
-        signal(container, Signal.KILL);
       }
       registry.save(entry, stopped);
+      if (!restarting) {
+        runEnd = entry.runEnd();
+        signal(entry, stopped, Signal.KILL);
+      }
     } finally {
       entry.lock().unlock();
     }
@@ -178,13 +183,14 @@ final class ContainerStopper {
     throw new EngineFault.Internal("container " + id + " did not exit after SIGKILL", null);
   }
 
-  private void signal(Container container, Signal signal) {
+  private void signal(ContainerEntry entry, Container container, Signal signal) {
     events.publish(container, "kill", Map.of("signal", Integer.toString(signal.number())));
     try {
       parts.runtime().kill(container.id(), signal);
     } catch (EngineFault.Conflict | EngineFault.NotFound e) {
       // it ended meanwhile; its exit is being handled
     }
+    pauser.thawAfterSignal(entry, container);
   }
 
   private static EngineFault notRunning(String reference, Container container) {

@@ -13,6 +13,7 @@ import io.jcompose.engine.logs.LogQuery;
 import io.jcompose.engine.logs.LogRecord;
 import io.jcompose.engine.logs.LogStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
@@ -26,16 +27,18 @@ import java.util.concurrent.ExecutionException;
 
 /**
  * The {@code /containers} routes: create, list, inspect, start, stop, kill, restart, wait, rename,
- * remove, logs and attach (output only; stdin is not forwarded).
+ * remove, logs and attach (stdin relayed for a container with {@code OpenStdin}).
  */
 public final class ContainersRouter implements ApiRouter {
 
   private final ContainerService containers;
   private final Clock clock;
+  private final ContainerTerminal terminal;
 
   public ContainersRouter(ContainerService containers, Clock clock) {
     this.containers = containers;
     this.clock = clock;
+    this.terminal = new ContainerTerminal(containers.parts(), containers.registry());
   }
 
   @Override
@@ -71,6 +74,19 @@ public final class ContainersRouter implements ApiRouter {
                 () ->
                     new EngineFault.InvalidArgument(
                         "config cannot be empty in order to create a container"));
+    if (!request.apiVersion().atLeast(1, 44) && body.healthcheck() != null) {
+      // dockerd ignores StartInterval below API 1.44, where it did not exist
+      CreateBody.HealthcheckBody check = body.healthcheck();
+      body =
+          body.withHealthcheck(
+              new CreateBody.HealthcheckBody(
+                  check.test(),
+                  check.interval(),
+                  check.timeout(),
+                  check.startPeriod(),
+                  null,
+                  check.retries()));
+    }
     Container container =
         containers.create(CreateTranslation.toRequest(request.query().get("name"), body));
     return Response.json(201, new CreatedBody(container.id(), List.of()));
@@ -217,13 +233,22 @@ public final class ContainersRouter implements ApiRouter {
     LogFollower follower =
         target
             .log()
-            .follow(logQuery, stream ? target.runEnd() : CompletableFuture.completedFuture(null));
+            .followChunks(
+                logQuery, stream ? target.runEnd() : CompletableFuture.completedFuture(null));
     request.whenClientGone(follower::close);
     containers.attached(target.containerId());
     String contentType = MultiplexedStream.contentType(request.apiVersion(), target.tty());
+    boolean stdin = query.bool("stdin");
     return Response.hijack(
         contentType,
         connection -> {
+          if (stdin) {
+            containers
+                .parts()
+                .threads()
+                .newThread(() -> relayStdin(target, connection.input()))
+                .start();
+          }
           try (follower) {
             var writer = new LogWriter(connection.output(), target.tty(), false);
             Optional<LogRecord> record;
@@ -236,13 +261,21 @@ public final class ContainersRouter implements ApiRouter {
         });
   }
 
-  /**
-   * Accepted and ignored: the CLI resizes a TTY container after {@code run -t}; conmon's terminal
-   * keeps its initial size until attach with stdin exists.
-   */
+  /** Sets a TTY container's terminal size ({@code h} rows, {@code w} columns). */
   private Response resize(Request request) {
-    containers.inspect(id(request), false);
+    terminal.resize(
+        id(request),
+        request.query().integer("h").orElse(0),
+        request.query().integer("w").orElse(0));
     return Response.empty(200);
+  }
+
+  private void relayStdin(LogTarget target, InputStream client) {
+    try {
+      terminal.relayStdin(target.containerId(), client, target.runEnd());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private static void readAll(LogTarget target, LogQuery query, LogWriter writer)

@@ -36,6 +36,32 @@ record CreateBody(
     @JsonProperty("HostConfig") HostConfigBody hostConfig,
     @JsonProperty("NetworkingConfig") NetworkingConfigBody networkingConfig) {
 
+  CreateBody withHealthcheck(HealthcheckBody newHealthcheck) {
+    return new CreateBody(
+        hostname,
+        domainname,
+        user,
+        attachStdin,
+        attachStdout,
+        attachStderr,
+        exposedPorts,
+        tty,
+        openStdin,
+        stdinOnce,
+        env,
+        cmd,
+        newHealthcheck,
+        image,
+        volumes,
+        workingDir,
+        entrypoint,
+        labels,
+        stopSignal,
+        stopTimeout,
+        hostConfig,
+        networkingConfig);
+  }
+
   /** {@code Healthcheck}: durations in nanoseconds. */
   record HealthcheckBody(
       @JsonProperty("Test") List<String> test,
@@ -74,6 +100,12 @@ record CreateBody(
       @JsonProperty("CpuPeriod") Long cpuPeriod,
       @JsonProperty("CpuQuota") Long cpuQuota,
       @JsonProperty("PidsLimit") Long pidsLimit,
+      @JsonProperty("CpusetCpus") String cpusetCpus,
+      @JsonProperty("CpusetMems") String cpusetMems,
+      @JsonProperty("OomKillDisable") Boolean oomKillDisable,
+      @JsonProperty("Ulimits") List<UlimitBody> ulimits,
+      @JsonProperty("Devices") List<DeviceBody> devices,
+      @JsonProperty("Sysctls") Map<String, String> sysctls,
       @JsonProperty("ShmSize") Long shmSize,
       @JsonProperty("LogConfig") LogConfigBody logConfig,
       @JsonProperty("Init") Boolean init,
@@ -97,6 +129,16 @@ record CreateBody(
 
   record PortBindingBody(
       @JsonProperty("HostIp") String hostIp, @JsonProperty("HostPort") String hostPort) {}
+
+  record UlimitBody(
+      @JsonProperty("Name") String name,
+      @JsonProperty("Soft") Long soft,
+      @JsonProperty("Hard") Long hard) {}
+
+  record DeviceBody(
+      @JsonProperty("PathOnHost") String pathOnHost,
+      @JsonProperty("PathInContainer") String pathInContainer,
+      @JsonProperty("CgroupPermissions") String cgroupPermissions) {}
 
   record RestartPolicyBody(
       @JsonProperty("Name") String name,

@@ -133,8 +133,29 @@ final class CreateTranslation {
             number(body.cpuShares()),
             number(body.cpuPeriod()),
             number(body.cpuQuota()),
+            text(body.cpusetCpus()),
+            text(body.cpusetMems()),
             number(body.pidsLimit()),
-            number(body.shmSize())),
+            number(body.shmSize()),
+            flag(body.oomKillDisable())),
+        new HostSettings.KernelAccess(
+            list(body.ulimits()).stream()
+                .map(
+                    ulimit ->
+                        new HostSettings.Ulimit(
+                            text(ulimit.name()), number(ulimit.soft()), number(ulimit.hard())))
+                .toList(),
+            list(body.devices()).stream()
+                .map(
+                    device ->
+                        new HostSettings.DeviceMapping(
+                            text(device.pathOnHost()),
+                            text(device.pathInContainer()),
+                            device.cgroupPermissions() == null
+                                ? "rwm"
+                                : device.cgroupPermissions()))
+                .toList(),
+            map(body.sysctls())),
         body.logConfig() == null
             ? HostSettings.LogConfig.DEFAULT
             : new HostSettings.LogConfig(

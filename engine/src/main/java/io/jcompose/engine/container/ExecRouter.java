@@ -3,12 +3,15 @@ package io.jcompose.engine.container;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.jcompose.engine.fault.EngineFault;
+import io.jcompose.engine.host.HostCommand;
 import io.jcompose.engine.http.ApiRouter;
 import io.jcompose.engine.http.MultiplexedStream;
 import io.jcompose.engine.http.Request;
 import io.jcompose.engine.http.Response;
 import io.jcompose.engine.http.RouteTable;
 import io.jcompose.engine.runtime.ExecResult;
+import io.jcompose.engine.runtime.ExecSession;
+import io.jcompose.engine.runtime.TerminalSize;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -19,8 +22,9 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The exec routes: create ({@code POST /containers/{id}/exec}), start ({@code POST
- * /exec/{id}/start}, attached or detached), inspect and resize. Output is handed over when the
- * process ends; stdin and terminals are not supported yet.
+ * /exec/{id}/start}, attached or detached), inspect and resize. Without stdin or a terminal the
+ * output is handed over when the process ends; with either the streams are relayed live ({@link
+ * ExecStreams}).
  */
 public final class ExecRouter implements ApiRouter {
 
@@ -50,7 +54,24 @@ public final class ExecRouter implements ApiRouter {
       @JsonProperty("User") String user,
       @JsonProperty("WorkingDir") String workingDir) {}
 
-  record StartBody(@JsonProperty("Detach") Boolean detach, @JsonProperty("Tty") Boolean tty) {}
+  record StartBody(
+      @JsonProperty("Detach") Boolean detach,
+      @JsonProperty("Tty") Boolean tty,
+      @JsonProperty("ConsoleSize") List<Long> consoleSize) {
+
+    /** {@code ConsoleSize} ({@code [rows, columns]}) when given and not zero. */
+    Optional<TerminalSize> size() {
+      if (consoleSize == null
+          || consoleSize.size() != 2
+          || consoleSize.get(0) == null
+          || consoleSize.get(1) == null
+          || consoleSize.get(0) <= 0
+          || consoleSize.get(1) <= 0) {
+        return Optional.empty();
+      }
+      return Optional.of(new TerminalSize(consoleSize.get(0), consoleSize.get(1)));
+    }
+  }
 
   record CreatedBody(@JsonProperty("Id") String id) {}
 
@@ -87,6 +108,7 @@ public final class ExecRouter implements ApiRouter {
             body.user() == null ? "" : body.user(),
             Boolean.TRUE.equals(body.tty()),
             Boolean.TRUE.equals(body.privileged()),
+            Boolean.TRUE.equals(body.attachStdin()),
             !Boolean.FALSE.equals(body.attachStdout()),
             !Boolean.FALSE.equals(body.attachStderr()));
     return Response.json(
@@ -94,13 +116,18 @@ public final class ExecRouter implements ApiRouter {
   }
 
   private Response start(Request request) throws IOException {
-    StartBody body = request.bodyAs(StartBody.class).orElse(new StartBody(false, false));
+    StartBody body = request.bodyAs(StartBody.class).orElse(new StartBody(false, false, null));
     ContainerExecs.ExecView exec = containers.claimExec(request.pathParameter("id"));
     if (Boolean.TRUE.equals(body.detach())) {
       containers.runExecDetached(exec);
       return Response.empty(200);
     }
     boolean tty = exec.spec().tty();
+    if (tty || exec.spec().attachStdin()) {
+      return Response.hijack(
+          MultiplexedStream.contentType(request.apiVersion(), tty),
+          connection -> new ExecStreams(containers, exec, body.size()).run(connection, request));
+    }
     return Response.hijack(
         MultiplexedStream.contentType(request.apiVersion(), tty),
         connection -> {
@@ -131,7 +158,7 @@ public final class ExecRouter implements ApiRouter {
                 command.subList(1, command.size()),
                 exec.spec().privileged(),
                 exec.spec().user()),
-            false,
+            exec.spec().attachStdin(),
             exec.spec().attachStderr(),
             exec.spec().attachStdout(),
             false,
@@ -140,8 +167,27 @@ public final class ExecRouter implements ApiRouter {
             0));
   }
 
+  /** Sets the size of a running exec's terminal; accepted and ignored for one without. */
   private Response resize(Request request) {
-    containers.inspectExec(request.pathParameter("id"));
+    String id = request.pathParameter("id");
+    containers.inspectExec(id);
+    long height = request.query().integer("h").orElse(0);
+    long width = request.query().integer("w").orElse(0);
+    if (height > 0 && width > 0) {
+      containers
+          .execSession(id)
+          .flatMap(ExecSession::relayTerminal)
+          .ifPresent(
+              terminal ->
+                  HostCommand.run(
+                      "stty",
+                      "-F",
+                      terminal.toString(),
+                      "rows",
+                      Long.toString(height),
+                      "cols",
+                      Long.toString(width)));
+    }
     return Response.empty(200);
   }
 

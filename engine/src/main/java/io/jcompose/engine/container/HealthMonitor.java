@@ -1,5 +1,6 @@
 package io.jcompose.engine.container;
 
+import io.jcompose.engine.runtime.ContainerStatus;
 import io.jcompose.engine.runtime.ExecRequest;
 import io.jcompose.engine.runtime.ExecResult;
 import java.time.Duration;
@@ -105,6 +106,18 @@ final class HealthMonitor {
     return Optional.ofNullable(tracked.get(containerId)).map(watched -> watched.health);
   }
 
+  private boolean isPaused(String containerId) {
+    try {
+      return parts
+          .runtime()
+          .state(containerId)
+          .map(state -> state.status() == ContainerStatus.PAUSED)
+          .orElse(false);
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
   private void schedule(Tracked watched) {
     if (watched.stopped) {
       return;
@@ -120,6 +133,11 @@ final class HealthMonitor {
 
   private void probe(Tracked watched) {
     if (watched.stopped) {
+      return;
+    }
+    if (isPaused(watched.container.id())) {
+      // an exec would join the frozen cgroup and hang until its timeout: skip this round
+      schedule(watched);
       return;
     }
     ContainerConfig.Healthcheck check = watched.container.config().healthcheck();

@@ -3,6 +3,7 @@ package io.jcompose.engine.container;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import io.jcompose.engine.oci.CgroupHost;
 import io.jcompose.engine.oci.Filesystem;
 import java.util.List;
 import java.util.Map;
@@ -76,6 +77,8 @@ record HostConfigView(
       @JsonProperty("PidMode") String pidMode,
       @JsonProperty("Privileged") boolean privileged,
       @JsonProperty("SecurityOpt") List<String> securityOpt,
+      @JsonProperty("Sysctls") @JsonInclude(JsonInclude.Include.NON_EMPTY)
+          Map<String, String> sysctls,
       @JsonProperty("UTSMode") String utsMode,
       @JsonProperty("UsernsMode") String usernsMode,
       @JsonProperty("MaskedPaths") List<String> maskedPaths,
@@ -98,7 +101,7 @@ record HostConfigView(
       @JsonProperty("CpuRealtimeRuntime") long cpuRealtimeRuntime,
       @JsonProperty("CpusetCpus") String cpusetCpus,
       @JsonProperty("CpusetMems") String cpusetMems,
-      @JsonProperty("Devices") List<Object> devices,
+      @JsonProperty("Devices") List<DeviceView> devices,
       @JsonProperty("DeviceCgroupRules") List<String> deviceCgroupRules,
       @JsonProperty("DeviceRequests") List<Object> deviceRequests,
       @JsonProperty("KernelMemory") long kernelMemory,
@@ -108,11 +111,21 @@ record HostConfigView(
       @JsonProperty("MemorySwappiness") Long memorySwappiness,
       @JsonProperty("OomKillDisable") boolean oomKillDisable,
       @JsonProperty("PidsLimit") Long pidsLimit,
-      @JsonProperty("Ulimits") List<Object> ulimits,
+      @JsonProperty("Ulimits") List<UlimitView> ulimits,
       @JsonProperty("CpuCount") long cpuCount,
       @JsonProperty("CpuPercent") long cpuPercent,
       @JsonProperty("IOMaximumIOps") long ioMaximumIops,
       @JsonProperty("IOMaximumBandwidth") long ioMaximumBandwidth) {}
+
+  record DeviceView(
+      @JsonProperty("PathOnHost") String pathOnHost,
+      @JsonProperty("PathInContainer") String pathInContainer,
+      @JsonProperty("CgroupPermissions") String cgroupPermissions) {}
+
+  record UlimitView(
+      @JsonProperty("Name") String name,
+      @JsonProperty("Hard") long hard,
+      @JsonProperty("Soft") long soft) {}
 
   /** The view of a container's settings. */
   static HostConfigView of(HostSettings host) {
@@ -168,7 +181,7 @@ record HostConfigView(
         new Security(
             nullIfEmpty(privileges.capAdd()),
             nullIfEmpty(privileges.capDrop()),
-            "host",
+            CgroupHost.ofHost().unified() ? "private" : "host",
             null,
             host.ipcMode().isEmpty() ? "private" : host.ipcMode(),
             "",
@@ -176,6 +189,7 @@ record HostConfigView(
             host.pidMode(),
             privileges.privileged(),
             nullIfEmpty(privileges.securityOpt()),
+            host.kernel().sysctls(),
             "",
             "",
             privileges.privileged() ? null : Filesystem.MASKED_PATHS,
@@ -195,19 +209,30 @@ record HostConfigView(
             resources.cpuQuota(),
             0,
             0,
-            "",
-            "",
-            List.of(),
+            resources.cpusetCpus(),
+            resources.cpusetMems(),
+            host.kernel().devices().stream()
+                .map(
+                    device ->
+                        new DeviceView(
+                            device.pathOnHost(),
+                            device.pathInContainer(),
+                            device.cgroupPermissions()))
+                .toList(),
             null,
             null,
             0,
             0,
             resources.memoryReservation(),
-            resources.memorySwap(),
+            resources.memory() > 0 && resources.memorySwap() == 0
+                ? resources.memory() * 2
+                : resources.memorySwap(),
             null,
-            false,
+            resources.oomKillDisable(),
             resources.pidsLimit() > 0 ? resources.pidsLimit() : null,
-            List.of(),
+            host.kernel().ulimits().stream()
+                .map(ulimit -> new UlimitView(ulimit.name(), ulimit.hard(), ulimit.soft()))
+                .toList(),
             0,
             0,
             0,

@@ -8,6 +8,7 @@ import java.util.Objects;
  * A container's {@code HostConfig}: how the engine runs it. Stored as given (inspect echoes it);
  * zero, empty and false mean "not set", as in the API.
  *
+ * @param kernel rlimits, device nodes and sysctls
  * @param init run the command under tini
  * @param ipcMode echoed only ({@code private} when empty)
  * @param pidMode {@code host} shares the host's pid namespace; anything else is private
@@ -19,6 +20,7 @@ public record HostSettings(
     boolean autoRemove,
     Privileges privileges,
     Resources resources,
+    KernelAccess kernel,
     LogConfig logConfig,
     boolean init,
     String ipcMode,
@@ -32,6 +34,7 @@ public record HostSettings(
           false,
           Privileges.NONE,
           Resources.NONE,
+          KernelAccess.NONE,
           LogConfig.DEFAULT,
           false,
           "",
@@ -43,6 +46,7 @@ public record HostSettings(
     Objects.requireNonNull(restartPolicy, "restartPolicy");
     Objects.requireNonNull(privileges, "privileges");
     Objects.requireNonNull(resources, "resources");
+    kernel = kernel == null ? KernelAccess.NONE : kernel; // records written before it existed
     Objects.requireNonNull(logConfig, "logConfig");
     Objects.requireNonNull(ipcMode, "ipcMode");
     Objects.requireNonNull(pidMode, "pidMode");
@@ -148,11 +152,14 @@ public record HostSettings(
   }
 
   /**
-   * Limits; zero is "none".
+   * Limits; zero and empty are "none".
    *
    * @param memorySwap memory plus swap; -1 for unlimited swap
+   * @param cpusetCpus the CPUs it may run on ({@code 0-2,4}); empty for all
+   * @param cpusetMems the memory nodes it may use; empty for all
    * @param pidsLimit zero or negative for none
    * @param shmSize bytes of /dev/shm; zero for Docker's 64 MiB
+   * @param oomKillDisable the kernel does not OOM-kill its processes (cgroup v1 only)
    */
   public record Resources(
       long memory,
@@ -162,10 +169,58 @@ public record HostSettings(
       long cpuShares,
       long cpuPeriod,
       long cpuQuota,
+      String cpusetCpus,
+      String cpusetMems,
       long pidsLimit,
-      long shmSize) {
+      long shmSize,
+      boolean oomKillDisable) {
 
-    public static final Resources NONE = new Resources(0, 0, 0, 0, 0, 0, 0, 0, 0);
+    public static final Resources NONE = new Resources(0, 0, 0, 0, 0, 0, 0, "", "", 0, 0, false);
+
+    public Resources {
+      cpusetCpus = cpusetCpus == null ? "" : cpusetCpus; // records written before they existed
+      cpusetMems = cpusetMems == null ? "" : cpusetMems;
+    }
+  }
+
+  /**
+   * What of the host's kernel the container is given beyond the defaults.
+   *
+   * @param ulimits rlimits by Docker's name ({@code nofile})
+   * @param devices host device nodes made in the container
+   * @param sysctls kernel parameters set in its namespaces
+   */
+  public record KernelAccess(
+      List<Ulimit> ulimits, List<DeviceMapping> devices, Map<String, String> sysctls) {
+
+    public static final KernelAccess NONE = new KernelAccess(List.of(), List.of(), Map.of());
+
+    public KernelAccess {
+      ulimits = List.copyOf(ulimits);
+      devices = List.copyOf(devices);
+      sysctls = Map.copyOf(sysctls);
+    }
+  }
+
+  /** One {@code Ulimits} entry; -1 is unlimited. */
+  public record Ulimit(String name, long soft, long hard) {
+    public Ulimit {
+      Objects.requireNonNull(name, "name");
+    }
+  }
+
+  /**
+   * One {@code Devices} entry.
+   *
+   * @param pathInContainer empty for the host path
+   * @param cgroupPermissions {@code r}, {@code w} and {@code m} (mknod), in any order
+   */
+  public record DeviceMapping(String pathOnHost, String pathInContainer, String cgroupPermissions) {
+    public DeviceMapping {
+      Objects.requireNonNull(pathOnHost, "pathOnHost");
+      Objects.requireNonNull(pathInContainer, "pathInContainer");
+      Objects.requireNonNull(cgroupPermissions, "cgroupPermissions");
+    }
   }
 
   /** Echoed only: the engine keeps every container's output in conmon's log file. */

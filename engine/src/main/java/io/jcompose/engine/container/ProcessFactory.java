@@ -5,11 +5,13 @@ import io.jcompose.engine.oci.CgroupResources;
 import io.jcompose.engine.oci.Command;
 import io.jcompose.engine.oci.ContainerProcess;
 import io.jcompose.engine.oci.CpuLimit;
+import io.jcompose.engine.oci.DeviceNode;
 import io.jcompose.engine.oci.Filesystem;
 import io.jcompose.engine.oci.HostFiles;
 import io.jcompose.engine.oci.Mount;
 import io.jcompose.engine.oci.NamespaceChoice;
 import io.jcompose.engine.oci.Namespaces;
+import io.jcompose.engine.oci.Rlimit;
 import io.jcompose.engine.oci.UserSpec;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,6 +20,11 @@ import java.util.OptionalLong;
 
 /** Turns a container's configuration into the process the OCI bundle describes. */
 final class ProcessFactory {
+
+  /** The kernel's bounds for cpu.shares; dockerd clamps to them as well. */
+  private static final long MIN_SHARES = 2;
+
+  private static final long MAX_SHARES = 262_144;
 
   private ProcessFactory() {}
 
@@ -51,6 +58,23 @@ final class ProcessFactory {
                 NamespaceChoice.PRIVATE,
                 host.pidMode().equals("host") ? NamespaceChoice.HOST : NamespaceChoice.PRIVATE))
         .withResources(resources(cgroupPath, limits))
+        .withRlimits(
+            host.kernel().ulimits().stream()
+                .map(ulimit -> Rlimit.of(ulimit.name(), ulimit.soft(), ulimit.hard()))
+                .toList())
+        .withDevices(
+            host.kernel().devices().stream()
+                .flatMap(
+                    device ->
+                        DeviceNode.ofHost(
+                            Path.of(device.pathOnHost()),
+                            device.pathInContainer().isEmpty()
+                                ? device.pathOnHost()
+                                : device.pathInContainer(),
+                            device.cgroupPermissions())
+                            .stream())
+                .toList())
+        .withSysctls(host.kernel().sysctls())
         .withInit(host.init());
   }
 
@@ -86,23 +110,30 @@ final class ProcessFactory {
                   ? OptionalLong.of(limits.memorySwap())
                   : OptionalLong.empty());
     }
+    if (limits.memoryReservation() > 0) {
+      resources = resources.withMemoryReservation(limits.memoryReservation());
+    }
+    if (limits.oomKillDisable()) {
+      resources = resources.withOomKillerDisabled(true);
+    }
     if (limits.pidsLimit() > 0) {
       resources = resources.withPidsLimit(limits.pidsLimit());
     }
+    CpuLimit cpu = CpuLimit.NONE;
     if (limits.nanoCpus() > 0) {
-      resources = resources.withCpu(CpuLimit.ofNanoCpus(limits.nanoCpus()));
-    } else if (limits.cpuShares() > 0 || limits.cpuQuota() > 0 || limits.cpuPeriod() > 0) {
-      resources =
-          resources.withCpu(
-              new CpuLimit(
-                  positive(limits.cpuShares()),
-                  positive(limits.cpuQuota()),
-                  positive(limits.cpuPeriod())));
+      cpu = CpuLimit.ofNanoCpus(limits.nanoCpus());
     }
-    return resources;
-  }
-
-  private static OptionalLong positive(long value) {
-    return value > 0 ? OptionalLong.of(value) : OptionalLong.empty();
+    if (limits.cpuShares() > 0 || limits.cpuQuota() > 0 || limits.cpuPeriod() > 0) {
+      cpu =
+          new CpuLimit(
+              limits.cpuShares() > 0
+                  ? OptionalLong.of(Math.max(MIN_SHARES, Math.min(MAX_SHARES, limits.cpuShares())))
+                  : OptionalLong.empty(),
+              limits.cpuQuota() > 0 ? OptionalLong.of(limits.cpuQuota()) : cpu.quotaMicros(),
+              limits.cpuPeriod() > 0 ? OptionalLong.of(limits.cpuPeriod()) : cpu.periodMicros(),
+              "",
+              "");
+    }
+    return resources.withCpu(cpu.withCpuset(limits.cpusetCpus(), limits.cpusetMems()));
   }
 }

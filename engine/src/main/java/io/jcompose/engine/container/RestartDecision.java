@@ -26,9 +26,11 @@ final class RestartDecision {
     if (policy.maximumRetryCount() < 0) {
       throw new EngineFault.InvalidArgument("maximum retry count cannot be negative");
     }
-    if (policy.maximumRetryCount() > 0 && !policy.name().equals("on-failure")) {
+    if (policy.maximumRetryCount() != 0
+        && !policy.name().equals("on-failure")
+        && !policy.name().isEmpty()) {
       throw new EngineFault.InvalidArgument(
-          "maximum retry count can only be used with 'on-failure'");
+          "maximum retry count cannot be used with restart policy '" + policy.name() + "'");
     }
     if (autoRemove && applies(policy)) {
       throw new EngineFault.InvalidArgument(

@@ -94,13 +94,21 @@ final class StartupReconciler {
     if (found.isPresent() && found.get() instanceof RecoveredContainer.Adopted adopted) {
       if (adopted.status() == ContainerStatus.RUNNING
           || adopted.status() == ContainerStatus.PAUSED) {
+        ContainerState.Status live =
+            adopted.status() == ContainerStatus.PAUSED
+                ? ContainerState.Status.PAUSED
+                : ContainerState.Status.RUNNING;
         if (!container.isRunning()) {
           registry.save(
               entry,
               container.withState(
-                  state -> state.started(adopted.pid(), parts.clock().instant(), false)));
-        } else if (container.state().pid() != adopted.pid()) {
-          registry.save(entry, container.withState(state -> state.withPid(adopted.pid())));
+                  state ->
+                      state
+                          .started(adopted.pid(), parts.clock().instant(), false)
+                          .withStatus(live)));
+        } else if (container.state().pid() != adopted.pid() || container.state().status() != live) {
+          registry.save(
+              entry, container.withState(state -> state.withPid(adopted.pid()).withStatus(live)));
         }
         health.started(entry.current());
         return true;

@@ -4,8 +4,14 @@ import io.jcompose.engine.api.EngineFacts;
 import io.jcompose.engine.api.HostFacts;
 import io.jcompose.engine.api.Inventory;
 import io.jcompose.engine.api.SystemRouter;
+import io.jcompose.engine.container.ArchiveRouter;
 import io.jcompose.engine.container.ContainersRouter;
+import io.jcompose.engine.container.DiskUsageRouter;
 import io.jcompose.engine.container.ExecRouter;
+import io.jcompose.engine.container.PauseRouter;
+import io.jcompose.engine.container.PruneRouter;
+import io.jcompose.engine.container.StatsRouter;
+import io.jcompose.engine.container.TopRouter;
 import io.jcompose.engine.event.EventBus;
 import io.jcompose.engine.event.EventsRouter;
 import io.jcompose.engine.fault.EngineFault;
@@ -120,7 +126,13 @@ public final class EngineDaemon implements AutoCloseable {
               new ImagesRouter(parts.images(), events),
               new NetworksRouter(parts.networks(), parts.containers()),
               new ContainersRouter(parts.containers(), clock),
-              new ExecRouter(parts.containers()));
+              new ExecRouter(parts.containers()),
+              new PauseRouter(parts.containers()),
+              new TopRouter(parts.containers()),
+              new StatsRouter(parts.containers()),
+              new PruneRouter(parts.containers()),
+              new DiskUsageRouter(parts.containers()),
+              new ArchiveRouter(parts.containers()));
 
       var setup =
           new ServerSetup(

@@ -62,7 +62,15 @@ public final class ContainerLog {
    * been read, until a record after {@code query.until()}, or until the follower is closed.
    */
   public LogFollower follow(LogQuery query, CompletionStage<?> end) {
-    return LogFollower.start(logFile, query, end);
+    return LogFollower.start(logFile, query, end, false);
+  }
+
+  /**
+   * Like {@link #follow}, but hands each chunk on as the container wrote it, a line's unfinished
+   * part at once (attach: an interactive prompt ends no line).
+   */
+  public LogFollower followChunks(LogQuery query, CompletionStage<?> end) {
+    return LogFollower.start(logFile, query, end, true);
   }
 
   /**

@@ -26,26 +26,27 @@ public final class LogFollower implements AutoCloseable {
   private final LogFileReader reader;
   private final LogQuery query;
   private final WatchService watcher;
-  private final LineAssembler assembler = new LineAssembler();
+  private final LineAssembler assembler;
   private final ArrayDeque<LogRecord> ready = new ArrayDeque<>();
   private volatile boolean ended;
   private volatile boolean closed;
   private boolean finished;
 
-  private LogFollower(Path logFile, LogQuery query, WatchService watcher) {
+  private LogFollower(Path logFile, LogQuery query, WatchService watcher, boolean chunks) {
     this.reader = new LogFileReader(logFile);
+    this.assembler = new LineAssembler(chunks);
     this.query = query;
     this.watcher = watcher;
   }
 
-  static LogFollower start(Path logFile, LogQuery query, CompletionStage<?> end) {
+  static LogFollower start(Path logFile, LogQuery query, CompletionStage<?> end, boolean chunks) {
     WatchService watcher;
     try {
       watcher = logFile.getFileSystem().newWatchService();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot watch " + logFile, e);
     }
-    var follower = new LogFollower(logFile, query, watcher);
+    var follower = new LogFollower(logFile, query, watcher, chunks);
     try {
       logFile
           .toAbsolutePath()

@@ -29,9 +29,17 @@ public final class BundleWriter {
    * @param initBinary tini-static, bound at {@code /sbin/docker-init} for {@code init: true}
    */
   public BundleWriter(EngineLimits limits, Optional<Path> initBinary) {
+    this(limits, initBinary, CgroupHost.ofHost());
+  }
+
+  /**
+   * @param cgroups the host's cgroup layout
+   */
+  public BundleWriter(EngineLimits limits, Optional<Path> initBinary, CgroupHost cgroups) {
     Objects.requireNonNull(limits, "limits");
     Objects.requireNonNull(initBinary, "initBinary");
-    this.translator = new SpecTranslator(limits, initBinary);
+    Objects.requireNonNull(cgroups, "cgroups");
+    this.translator = new SpecTranslator(limits, initBinary, cgroups);
     this.json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
   }
 

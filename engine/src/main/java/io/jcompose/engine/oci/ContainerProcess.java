@@ -2,6 +2,7 @@ package io.jcompose.engine.oci;
 
 import io.jcompose.engine.fault.EngineFault;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -18,6 +19,8 @@ import java.util.regex.Pattern;
  * @param filesystem the root's writability, mounts and the files bound over /etc
  * @param namespaces which network, IPC and PID namespaces the process joins
  * @param resources the cgroup and its memory, pids and cpu limits
+ * @param devices host device nodes made in the container and allowed in its device cgroup
+ * @param sysctls kernel parameters set in the container's namespaces
  * @param init run under tini ({@code /sbin/docker-init --}) so signals and zombies are handled
  */
 public record ContainerProcess(
@@ -29,6 +32,8 @@ public record ContainerProcess(
     Filesystem filesystem,
     Namespaces namespaces,
     CgroupResources resources,
+    List<DeviceNode> devices,
+    Map<String, String> sysctls,
     boolean init) {
 
   private static final Pattern HOSTNAME =
@@ -43,6 +48,8 @@ public record ContainerProcess(
     Objects.requireNonNull(filesystem, "filesystem");
     Objects.requireNonNull(namespaces, "namespaces");
     Objects.requireNonNull(resources, "resources");
+    devices = List.copyOf(devices);
+    sysctls = Map.copyOf(sysctls);
     if (hostname.length() > 253 || !HOSTNAME.matcher(hostname).matches()) {
       throw new EngineFault.InvalidArgument("invalid hostname \"" + hostname + "\"");
     }
@@ -65,41 +72,143 @@ public record ContainerProcess(
         Filesystem.DEFAULT,
         Namespaces.PRIVATE,
         CgroupResources.unlimited(cgroupPath),
+        List.of(),
+        Map.of(),
         false);
   }
 
   public ContainerProcess withUser(UserSpec newUser) {
     return new ContainerProcess(
-        command, newUser, hostname, capabilities, rlimits, filesystem, namespaces, resources, init);
+        command,
+        newUser,
+        hostname,
+        capabilities,
+        rlimits,
+        filesystem,
+        namespaces,
+        resources,
+        devices,
+        sysctls,
+        init);
   }
 
   public ContainerProcess withCapabilities(Capabilities newCapabilities) {
     return new ContainerProcess(
-        command, user, hostname, newCapabilities, rlimits, filesystem, namespaces, resources, init);
+        command,
+        user,
+        hostname,
+        newCapabilities,
+        rlimits,
+        filesystem,
+        namespaces,
+        resources,
+        devices,
+        sysctls,
+        init);
   }
 
   public ContainerProcess withRlimits(List<Rlimit> newRlimits) {
     return new ContainerProcess(
-        command, user, hostname, capabilities, newRlimits, filesystem, namespaces, resources, init);
+        command,
+        user,
+        hostname,
+        capabilities,
+        newRlimits,
+        filesystem,
+        namespaces,
+        resources,
+        devices,
+        sysctls,
+        init);
   }
 
   public ContainerProcess withFilesystem(Filesystem newFilesystem) {
     return new ContainerProcess(
-        command, user, hostname, capabilities, rlimits, newFilesystem, namespaces, resources, init);
+        command,
+        user,
+        hostname,
+        capabilities,
+        rlimits,
+        newFilesystem,
+        namespaces,
+        resources,
+        devices,
+        sysctls,
+        init);
   }
 
   public ContainerProcess withNamespaces(Namespaces newNamespaces) {
     return new ContainerProcess(
-        command, user, hostname, capabilities, rlimits, filesystem, newNamespaces, resources, init);
+        command,
+        user,
+        hostname,
+        capabilities,
+        rlimits,
+        filesystem,
+        newNamespaces,
+        resources,
+        devices,
+        sysctls,
+        init);
   }
 
   public ContainerProcess withResources(CgroupResources newResources) {
     return new ContainerProcess(
-        command, user, hostname, capabilities, rlimits, filesystem, namespaces, newResources, init);
+        command,
+        user,
+        hostname,
+        capabilities,
+        rlimits,
+        filesystem,
+        namespaces,
+        newResources,
+        devices,
+        sysctls,
+        init);
+  }
+
+  public ContainerProcess withDevices(List<DeviceNode> newDevices) {
+    return new ContainerProcess(
+        command,
+        user,
+        hostname,
+        capabilities,
+        rlimits,
+        filesystem,
+        namespaces,
+        resources,
+        newDevices,
+        sysctls,
+        init);
+  }
+
+  public ContainerProcess withSysctls(Map<String, String> newSysctls) {
+    return new ContainerProcess(
+        command,
+        user,
+        hostname,
+        capabilities,
+        rlimits,
+        filesystem,
+        namespaces,
+        resources,
+        devices,
+        newSysctls,
+        init);
   }
 
   public ContainerProcess withInit(boolean newInit) {
     return new ContainerProcess(
-        command, user, hostname, capabilities, rlimits, filesystem, namespaces, resources, newInit);
+        command,
+        user,
+        hostname,
+        capabilities,
+        rlimits,
+        filesystem,
+        namespaces,
+        resources,
+        devices,
+        sysctls,
+        newInit);
   }
 }

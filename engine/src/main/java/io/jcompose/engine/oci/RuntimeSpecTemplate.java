@@ -3,6 +3,7 @@ package io.jcompose.engine.oci;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.math.BigInteger;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The OCI runtime spec's {@code config.json}, as far as the engine writes it: the wire format, kept
@@ -46,6 +47,8 @@ record RuntimeSpecTemplate(
   record LinuxTemplate(
       String cgroupsPath,
       ResourcesTemplate resources,
+      List<DeviceTemplate> devices,
+      Map<String, String> sysctl,
       List<NamespaceTemplate> namespaces,
       List<String> maskedPaths,
       List<String> readonlyPaths) {}
@@ -57,15 +60,19 @@ record RuntimeSpecTemplate(
       PidsTemplate pids,
       CpuTemplate cpu) {}
 
-  record DeviceRuleTemplate(boolean allow, String access) {}
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  record DeviceRuleTemplate(boolean allow, String type, Long major, Long minor, String access) {}
+
+  record DeviceTemplate(
+      String path, String type, long major, long minor, int fileMode, long uid, long gid) {}
 
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  record MemoryTemplate(Long limit, Long swap) {}
+  record MemoryTemplate(Long limit, Long swap, Long reservation, Boolean disableOOMKiller) {}
 
   record PidsTemplate(long limit) {}
 
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  record CpuTemplate(Long shares, Long quota, Long period) {}
+  record CpuTemplate(Long shares, Long quota, Long period, String cpus, String mems) {}
 
   @JsonInclude(JsonInclude.Include.NON_NULL)
   record NamespaceTemplate(String type, String path) {}

@@ -4,6 +4,7 @@ import io.jcompose.engine.fault.EngineFault;
 import io.jcompose.engine.oci.RuntimeSpecTemplate.CapabilitiesTemplate;
 import io.jcompose.engine.oci.RuntimeSpecTemplate.CpuTemplate;
 import io.jcompose.engine.oci.RuntimeSpecTemplate.DeviceRuleTemplate;
+import io.jcompose.engine.oci.RuntimeSpecTemplate.DeviceTemplate;
 import io.jcompose.engine.oci.RuntimeSpecTemplate.LinuxTemplate;
 import io.jcompose.engine.oci.RuntimeSpecTemplate.MemoryTemplate;
 import io.jcompose.engine.oci.RuntimeSpecTemplate.MountTemplate;
@@ -20,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /** Translates a {@link ContainerProcess} into the {@code config.json} wire format. */
 final class SpecTranslator {
@@ -31,10 +33,12 @@ final class SpecTranslator {
 
   private final EngineLimits limits;
   private final Optional<Path> initBinary;
+  private final CgroupHost cgroups;
 
-  SpecTranslator(EngineLimits limits, Optional<Path> initBinary) {
+  SpecTranslator(EngineLimits limits, Optional<Path> initBinary, CgroupHost cgroups) {
     this.limits = limits;
     this.initBinary = initBinary;
+    this.cgroups = cgroups;
   }
 
   RuntimeSpecTemplate toTemplate(ContainerProcess container, Path rootfs, ProcessUser user) {
@@ -141,37 +145,84 @@ final class SpecTranslator {
   private LinuxTemplate linux(ContainerProcess container) {
     boolean privileged = container.capabilities().privileged();
     CgroupResources resources = container.resources();
-    MemoryTemplate memory =
-        resources.memoryBytes().isPresent()
-            ? new MemoryTemplate(
-                resources.memoryBytes().getAsLong(), resources.specSwapBytes().getAsLong())
-            : null;
-    CpuLimit cpu = container.resources().cpu();
-    CpuTemplate cpuTemplate =
-        cpu.equals(CpuLimit.NONE)
-            ? null
-            : new CpuTemplate(
-                cpu.shares().isPresent() ? cpu.shares().getAsLong() : null,
-                cpu.quotaMicros().isPresent() ? cpu.quotaMicros().getAsLong() : null,
-                cpu.periodMicros().isPresent() ? cpu.periodMicros().getAsLong() : null);
     var namespaces = new ArrayList<NamespaceTemplate>();
     namespace(namespaces, "pid", container.namespaces().pid());
     namespace(namespaces, "network", container.namespaces().network());
     namespace(namespaces, "ipc", container.namespaces().ipc());
     namespaces.add(new NamespaceTemplate("uts", null));
     namespaces.add(new NamespaceTemplate("mount", null));
+    if (cgroups.unified()) {
+      namespaces.add(new NamespaceTemplate("cgroup", null)); // dockerd's default on v2
+    }
+    List<DeviceNode> devices = privileged ? DeviceNode.hostDevices() : container.devices();
+    var deviceRules = new ArrayList<DeviceRuleTemplate>();
+    deviceRules.add(new DeviceRuleTemplate(privileged, null, null, null, "rwm"));
+    if (!privileged) {
+      for (DeviceNode device : devices) {
+        deviceRules.add(
+            new DeviceRuleTemplate(
+                true, device.type(), device.major(), device.minor(), device.permissions()));
+      }
+    }
     return new LinuxTemplate(
         resources.cgroupPath(),
         new ResourcesTemplate(
-            List.of(new DeviceRuleTemplate(privileged, "rwm")),
-            memory,
+            deviceRules,
+            memory(resources),
             resources.pidsLimit().isPresent()
                 ? new PidsTemplate(resources.pidsLimit().getAsLong())
                 : null,
-            cpuTemplate),
+            cpu(resources.cpu())),
+        devices.isEmpty()
+            ? null
+            : devices.stream()
+                .map(
+                    device ->
+                        new DeviceTemplate(
+                            device.path(),
+                            device.type(),
+                            device.major(),
+                            device.minor(),
+                            device.fileMode(),
+                            device.uid(),
+                            device.gid()))
+                .toList(),
+        container.sysctls().isEmpty() ? null : container.sysctls(),
         namespaces,
         privileged ? null : Filesystem.MASKED_PATHS,
         privileged ? null : Filesystem.READONLY_PATHS);
+  }
+
+  private MemoryTemplate memory(CgroupResources resources) {
+    // cgroup v2 has no OOM-killer switch, and without swap accounting runc cannot write a swap
+    // limit: dockerd drops either setting with a warning
+    boolean disableOomKiller = resources.disableOomKiller() && !cgroups.unified();
+    if (resources.memoryBytes().isEmpty()
+        && resources.memoryReservationBytes().isEmpty()
+        && !disableOomKiller) {
+      return null;
+    }
+    return new MemoryTemplate(
+        boxed(resources.memoryBytes()),
+        cgroups.swapLimit() ? boxed(resources.specSwapBytes()) : null,
+        boxed(resources.memoryReservationBytes()),
+        disableOomKiller ? Boolean.TRUE : null);
+  }
+
+  private static CpuTemplate cpu(CpuLimit cpu) {
+    if (cpu.equals(CpuLimit.NONE)) {
+      return null;
+    }
+    return new CpuTemplate(
+        boxed(cpu.shares()),
+        boxed(cpu.quotaMicros()),
+        boxed(cpu.periodMicros()),
+        cpu.cpus().isEmpty() ? null : cpu.cpus(),
+        cpu.mems().isEmpty() ? null : cpu.mems());
+  }
+
+  private static Long boxed(OptionalLong value) {
+    return value.isPresent() ? value.getAsLong() : null;
   }
 
   private static void namespace(List<NamespaceTemplate> into, String type, NamespaceChoice choice) {

@@ -61,6 +61,28 @@ final class CgroupTree {
     }
   }
 
+  /**
+   * Whether the kernel's OOM killer struck in the cgroup: the {@code oom_kill} count of {@code
+   * memory.oom_control} (v1) or {@code memory.events} (v2) is above zero. False when the cgroup is
+   * gone.
+   */
+  boolean oomKilled(String cgroupPath) {
+    for (Path directory : directoriesOf(cgroupPath)) {
+      for (String file : List.of("memory.oom_control", "memory.events")) {
+        try {
+          for (String line : Files.readAllLines(directory.resolve(file))) {
+            if (line.startsWith("oom_kill ") && !line.substring(9).strip().equals("0")) {
+              return true;
+            }
+          }
+        } catch (IOException e) {
+          // not this hierarchy's file, or the cgroup is gone
+        }
+      }
+    }
+    return false;
+  }
+
   private List<Path> hierarchies() {
     if (Files.exists(mountRoot.resolve("cgroup.controllers"))) {
       return List.of(mountRoot);

@@ -64,6 +64,8 @@ final class Conmon {
     Process launcher;
     try {
       var builder = new ProcessBuilder(launchCommand(containerId, bundle, stdio));
+      // conmon also writes "oom" into its working directory: the bundle, not the engine's
+      builder.directory(bundle.directory().toFile());
       builder.environment().put("_OCI_SYNCPIPE", "3");
       builder.environment().put(FIFO_VARIABLE, fifo.toString());
       builder.redirectInput(Redirect.from(new File("/dev/null")));
@@ -148,6 +150,9 @@ final class Conmon {
     }
     if (stdio.openStdin()) {
       argv.add("-i");
+      if (stdio.leaveStdinOpen()) {
+        argv.add("--leave-stdin-open");
+      }
     }
     return argv;
   }

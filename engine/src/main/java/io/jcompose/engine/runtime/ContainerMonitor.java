@@ -223,11 +223,20 @@ public final class ContainerMonitor {
     }
   }
 
-  /** conmon leaves {@code oom} in the bundle, found through its socket-directory symlink. */
+  /**
+   * conmon leaves {@code oom} in the bundle (found through its socket-directory symlink) once it
+   * has read the OOM event, which may come after the exit file; the cgroup, still there until the
+   * container is deleted from runc, counts the kills at once.
+   */
   private boolean oomKilled(String containerId) {
     Path link = socketDirectory.resolve(containerId);
     try {
-      return Files.exists(new ContainerBundle(Files.readSymbolicLink(link)).oomFile());
+      var bundle = new ContainerBundle(Files.readSymbolicLink(link));
+      return Files.exists(bundle.oomFile())
+          || BundleConfig.read(bundle)
+              .flatMap(BundleConfig::cgroupsPath)
+              .map(CgroupTree.host()::oomKilled)
+              .orElse(false);
     } catch (IOException | IllegalArgumentException | UnsupportedOperationException e) {
       return false;
     }

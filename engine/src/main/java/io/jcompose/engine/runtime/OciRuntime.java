@@ -173,6 +173,26 @@ public final class OciRuntime implements AutoCloseable {
   }
 
   /**
+   * Freezes the container's processes.
+   *
+   * @throws EngineFault.Conflict when it is not running
+   * @throws EngineFault.NotFound when it does not exist
+   */
+  public void pause(String containerId) {
+    runc.pause(containerId);
+  }
+
+  /**
+   * Thaws a paused container.
+   *
+   * @throws EngineFault.Conflict when it is not running
+   * @throws EngineFault.NotFound when it does not exist
+   */
+  public void resume(String containerId) {
+    runc.resume(containerId);
+  }
+
+  /**
    * Sends {@code signal} (SIGTERM, or the image's stop signal), waits up to {@code grace} for the
    * exit, then sends SIGKILL. A PID-1 shell without a handler ignores SIGTERM and ends with 137;
    * under init (tini) SIGTERM gives 143.
@@ -283,13 +303,25 @@ public final class OciRuntime implements AutoCloseable {
    */
   public ExecResult exec(String containerId, ExecRequest request) throws InterruptedException {
     requireId(containerId);
-    Path bundle =
-        Files.isSymbolicLink(layout.socketDirectory().resolve(containerId))
-            ? readLink(layout.socketDirectory().resolve(containerId))
-            : runc.state(containerId)
-                .orElseThrow(() -> new EngineFault.NotFound("No such container: " + containerId))
-                .bundle();
-    return exec.run(containerId, bundle, request);
+    return exec.run(containerId, bundleOf(containerId), request);
+  }
+
+  /**
+   * Starts a command in the running container whose stdio the caller streams, with a terminal when
+   * asked ({@link ExecSession}). The request's timeout does not apply: the caller ends it.
+   */
+  public ExecSession startExec(
+      String containerId, ExecRequest request, boolean terminal, Optional<TerminalSize> size) {
+    requireId(containerId);
+    return exec.start(containerId, bundleOf(containerId), request, terminal, size);
+  }
+
+  private Path bundleOf(String containerId) {
+    return Files.isSymbolicLink(layout.socketDirectory().resolve(containerId))
+        ? readLink(layout.socketDirectory().resolve(containerId))
+        : runc.state(containerId)
+            .orElseThrow(() -> new EngineFault.NotFound("No such container: " + containerId))
+            .bundle();
   }
 
   /**

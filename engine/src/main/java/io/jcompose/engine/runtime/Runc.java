@@ -77,6 +77,22 @@ final class Runc {
     }
   }
 
+  /** {@code runc pause}: freezes every process of the container (its cgroup's freezer). */
+  void pause(String containerId) {
+    var result = HostCommand.run(command("pause", containerId));
+    if (!result.succeeded()) {
+      throw fault(containerId, "pause", result);
+    }
+  }
+
+  /** {@code runc resume}: thaws a paused container. */
+  void resume(String containerId) {
+    var result = HostCommand.run(command("resume", containerId));
+    if (!result.succeeded()) {
+      throw fault(containerId, "resume", result);
+    }
+  }
+
   void delete(String containerId, boolean force) {
     var result =
         HostCommand.run(

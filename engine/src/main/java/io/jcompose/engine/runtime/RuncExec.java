@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadFactory;
@@ -41,20 +42,7 @@ final class RuncExec {
 
   ExecResult run(String containerId, Path bundle, ExecRequest request) throws InterruptedException {
     Path pidFile = bundle.resolve("exec-" + UUID.randomUUID() + ".pid");
-    List<String> argv = runc.command("exec", "--pid-file", pidFile.toString());
-    for (String entry : request.env()) {
-      argv.addAll(List.of("--env", entry));
-    }
-    request.cwd().ifPresent(cwd -> argv.addAll(List.of("--cwd", cwd)));
-    if (request.user().isPresent()) {
-      ProcessUser user = UserSpec.parse(request.user().get()).resolve(rootfsOf(containerId));
-      argv.addAll(List.of("--user", user.uidGid()));
-      for (long gid : user.additionalGids()) {
-        argv.addAll(List.of("--additional-gids", Long.toString(gid)));
-      }
-    }
-    argv.add(containerId);
-    argv.addAll(request.args());
+    List<String> argv = argv(containerId, pidFile, request, false);
     Process process;
     try {
       process =
@@ -82,6 +70,69 @@ final class RuncExec {
         // left in the bundle, removed with it
       }
     }
+  }
+
+  /**
+   * Starts an exec whose stdio the caller streams; with {@code terminal}, under {@code script} so
+   * that runc has a pty to relay the container's console to.
+   */
+  ExecSession start(
+      String containerId,
+      Path bundle,
+      ExecRequest request,
+      boolean terminal,
+      Optional<TerminalSize> size) {
+    Path pidFile = bundle.resolve("exec-" + UUID.randomUUID() + ".pid");
+    List<String> argv = argv(containerId, pidFile, request, terminal);
+    if (terminal) {
+      // runc gives the container's console the size of its own terminal, script's pty
+      String command =
+          size.map(given -> "stty rows " + given.rows() + " cols " + given.columns() + "; exec ")
+                  .orElse("exec ")
+              + shellQuoted(argv);
+      argv = List.of("script", "--quiet", "--return", "--command", command, "/dev/null");
+    }
+    var builder = new ProcessBuilder(argv);
+    builder.environment().put("SHELL", "/bin/sh");
+    try {
+      return new ExecSession(builder.start(), pidFile, terminal);
+    } catch (IOException e) {
+      throw new EngineFault.Unavailable("cannot run runc exec: " + e.getMessage(), e);
+    }
+  }
+
+  private List<String> argv(
+      String containerId, Path pidFile, ExecRequest request, boolean terminal) {
+    List<String> argv = runc.command("exec", "--pid-file", pidFile.toString());
+    if (terminal) {
+      argv.add("--tty");
+    }
+    for (String entry : request.env()) {
+      argv.addAll(List.of("--env", entry));
+    }
+    request.cwd().ifPresent(cwd -> argv.addAll(List.of("--cwd", cwd)));
+    if (request.user().isPresent()) {
+      ProcessUser user = UserSpec.parse(request.user().get()).resolve(rootfsOf(containerId));
+      argv.addAll(List.of("--user", user.uidGid()));
+      for (long gid : user.additionalGids()) {
+        argv.addAll(List.of("--additional-gids", Long.toString(gid)));
+      }
+    }
+    argv.add(containerId);
+    argv.addAll(request.args());
+    return argv;
+  }
+
+  /** One {@code sh -c} word per argument. */
+  private static String shellQuoted(List<String> argv) {
+    var text = new StringBuilder();
+    for (String argument : argv) {
+      if (text.length() > 0) {
+        text.append(' ');
+      }
+      text.append('\'').append(argument.replace("'", "'\\''")).append('\'');
+    }
+    return text.toString();
   }
 
   private Path rootfsOf(String containerId) {

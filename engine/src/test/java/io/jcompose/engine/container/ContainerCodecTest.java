@@ -56,7 +56,11 @@ class ContainerCodecTest {
                 new HostSettings.RestartPolicy("on-failure", 3),
                 false,
                 HostSettings.Privileges.NONE,
-                new HostSettings.Resources(1 << 30, 0, 0, 0, 0, 0, 0, 100, 0),
+                new HostSettings.Resources(1 << 30, 0, 0, 0, 0, 0, 0, "0-1", "", 100, 0, true),
+                new HostSettings.KernelAccess(
+                    List.of(new HostSettings.Ulimit("nofile", 100, 200)),
+                    List.of(new HostSettings.DeviceMapping("/dev/null", "/dev/mynull", "rwm")),
+                    Map.of("net.ipv4.ip_unprivileged_port_start", "0")),
                 HostSettings.LogConfig.DEFAULT,
                 true,
                 "",

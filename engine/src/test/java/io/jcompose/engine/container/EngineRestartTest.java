@@ -3,6 +3,7 @@ package io.jcompose.engine.container;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.jcompose.engine.api.DockerCli;
 import io.jcompose.engine.host.HostCommand;
 import io.jcompose.engine.http.TestClient;
 import io.jcompose.engine.testimage.BusyboxImage;
@@ -92,6 +93,28 @@ class EngineRestartTest {
   }
 
   @Test
+  void aPausedContainer_staysPausedAcrossAnEngineRestart_andUnpausesAfter() throws Exception {
+    engine.start();
+    String id =
+        engine.create(
+            "frozen", "{\"Image\":\"busybox\",\"Cmd\":[\"sh\",\"-c\",\"exec sleep 1000\"]}");
+    assertThat(engine.post("/containers/" + id + "/start").status()).isEqualTo(204);
+    assertThat(engine.post("/containers/" + id + "/pause").status()).isEqualTo(204);
+
+    engine.stop();
+    assertThat(runcStatus(id)).isEqualTo("paused");
+    engine.start();
+
+    JsonNode state = inspect(id).path("State");
+    assertThat(state.path("Status").asText()).isEqualTo("paused");
+    assertThat(state.path("Paused").asBoolean()).isTrue();
+    assertThat(runcStatus(id)).isEqualTo("paused");
+    assertThat(engine.post("/containers/" + id + "/unpause").status()).isEqualTo(204);
+    assertThat(runcStatus(id)).isEqualTo("running");
+    assertThat(engine.delete("/containers/" + id + "?force=1").status()).isEqualTo(204);
+  }
+
+  @Test
   void aKilledEnginesContainersRunOn_andExitsWhileNoEngineWatchedAreRecorded() throws Exception {
     Path signal = Files.createDirectories(engine.directory.resolve("go-signal"));
     Process process = new ProcessBuilder(engine.engineCommand()).redirectErrorStream(true).start();
@@ -139,6 +162,42 @@ class EngineRestartTest {
     assertThat(engine.delete("/containers/" + survivor + "?force=1").status()).isEqualTo(204);
     assertThat(engine.delete("/containers/" + finisher).status()).isEqualTo(204);
     assertThat(runcStatus(survivor)).isEqualTo("gone");
+  }
+
+  @Test
+  void anAlwaysContainerThatEndedWhileNoEngineRan_isStartedByTheNextEngine() throws Exception {
+    engine.start();
+    DockerCli.Run run =
+        engine.docker(
+            "run", "-d", "--name", "always-on", "--restart", "always", "busybox", "sleep", "1000");
+    assertThat(run.exitCode()).as(run.stderr()).isZero();
+    String id = run.stdout().strip();
+    long firstPid = inspect(id).path("State").path("Pid").asLong();
+    engine.stop();
+    assertThat(
+            HostCommand.run(
+                    "runc",
+                    "--root",
+                    engine.execRoot.resolve("runc").toString(),
+                    "kill",
+                    id,
+                    "KILL")
+                .succeeded())
+        .isTrue();
+    while (!runcStatus(id).equals("stopped")) {
+      Thread.sleep(20);
+    }
+
+    engine.start();
+
+    JsonNode state = inspect(id).path("State");
+    while (!state.path("Running").asBoolean()) {
+      Thread.sleep(50);
+      state = inspect(id).path("State");
+    }
+    assertThat(state.path("Pid").asLong()).isNotEqualTo(firstPid);
+    assertThat(engine.docker("ps", "--format", "{{.Names}}").stdout()).isEqualTo("always-on\n");
+    assertThat(engine.docker("rm", "-f", "always-on").exitCode()).isZero();
   }
 
   private JsonNode inspect(String id) throws Exception {

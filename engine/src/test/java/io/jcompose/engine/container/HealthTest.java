@@ -41,6 +41,25 @@ class HealthTest extends EngineTestBase {
   }
 
   @Test
+  void duringTheStartPeriod_probesRunEveryStartInterval_notEveryInterval() throws Exception {
+    String id =
+        engine.create(
+            "quick-start",
+            "{\"Image\":\"busybox\",\"Cmd\":[\"sleep\",\"100\"],"
+                + "\"Healthcheck\":{\"Test\":[\"CMD-SHELL\",\"true\"],"
+                + "\"Interval\":3600000000000,\"StartPeriod\":600000000000,"
+                + "\"StartInterval\":100000000}}");
+    assertThat(engine.post("/containers/" + id + "/start").status()).isEqualTo(204);
+
+    JsonNode healthy = awaitHealth(id, "healthy");
+
+    assertThat(healthy.path("Log").size()).isEqualTo(1);
+    assertThat(inspect(id).path("Config").path("Healthcheck").path("StartInterval").asLong())
+        .isEqualTo(100_000_000L);
+    assertThat(engine.delete("/containers/" + id + "?force=1").status()).isEqualTo(204);
+  }
+
+  @Test
   void theCliSetsAHealthcheck_andNoneDisablesOne() throws Exception {
     DockerCli.Run run =
         engine.docker(

@@ -100,6 +100,9 @@ class WireFormatsTest {
     assertThatThrownBy(
             () -> RestartDecision.validate(new HostSettings.RestartPolicy("sometimes", 0), false))
         .hasMessage("invalid restart policy 'sometimes'");
+    assertThatThrownBy(
+            () -> RestartDecision.validate(new HostSettings.RestartPolicy("always", 3), false))
+        .hasMessage("maximum retry count cannot be used with restart policy 'always'");
     assertThat(RestartDecision.delay(0, Duration.ofSeconds(1))).isEqualTo(Duration.ofMillis(100));
     assertThat(RestartDecision.delay(3, Duration.ofSeconds(1))).isEqualTo(Duration.ofMillis(800));
     assertThat(RestartDecision.delay(20, Duration.ofSeconds(1))).isEqualTo(Duration.ofMinutes(1));

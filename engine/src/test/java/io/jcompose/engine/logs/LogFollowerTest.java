@@ -38,6 +38,23 @@ class LogFollowerTest {
   }
 
   @Test
+  void followChunks_handsAnUnfinishedLineOnAtOnce_asAnAttachedTerminalNeedsForAPrompt()
+      throws Exception {
+    Path file = directory.resolve("ctr.log");
+    var exit = new CompletableFuture<Void>();
+
+    try (LogFollower follower = new ContainerLog(file).followChunks(LogQuery.ALL, exit)) {
+      append(file, line(1, "stdout F banner"), line(2, "stdout P / # "));
+      assertThat(follower.next()).map(LogRecord::text).contains("banner\n");
+      assertThat(follower.next()).map(LogRecord::text).contains("/ # ");
+      append(file, line(3, "stdout F echo hi"));
+      assertThat(follower.next()).map(LogRecord::text).contains("echo hi\n");
+      exit.complete(null);
+      assertThat(follower.next()).isEmpty();
+    }
+  }
+
+  @Test
   void follow_waitsForAFileThatDoesNotExistYet() throws Exception {
     Path file = directory.resolve("later.log");
     var exit = new CompletableFuture<Void>();

@@ -72,11 +72,15 @@ class BundleWriterTest {
                 NamespaceChoice.HOST),
             CgroupResources.unlimited("/jcompose/c1")
                 .withMemory(64L * 1024 * 1024, OptionalLong.empty())
+                .withMemoryReservation(32L * 1024 * 1024)
                 .withPidsLimit(100)
-                .withCpu(CpuLimit.ofNanoCpus(1_500_000_000L)),
+                .withCpu(CpuLimit.ofNanoCpus(1_500_000_000L).withCpuset("0", "0")),
+            List.of(new DeviceNode("/dev/mynull", "c", 1, 3, 0666, 0, 0, "rwm")),
+            Map.of("net.ipv4.ip_unprivileged_port_start", "0"),
             true);
 
-    Path config = new BundleWriter(LIMITS, Optional.of(TINI)).write(bundle, rootfs, process);
+    Path config =
+        new BundleWriter(LIMITS, Optional.of(TINI), CgroupHost.V1).write(bundle, rootfs, process);
 
     assertThat(config).isEqualTo(bundle.resolve("config.json"));
     String golden =
@@ -93,7 +97,9 @@ class BundleWriterTest {
 
     JsonNode config =
         json.readTree(
-            new BundleWriter(LIMITS, Optional.empty()).write(bundle, rootfs, process).toFile());
+            new BundleWriter(LIMITS, Optional.empty(), CgroupHost.V1)
+                .write(bundle, rootfs, process)
+                .toFile());
 
     assertThat(config.at("/process/user/uid").asLong()).isZero();
     assertThat(config.at("/process/args")).hasSize(1);
@@ -109,6 +115,40 @@ class BundleWriterTest {
     assertThat(config.at("/linux/resources").toString())
         .isEqualTo("{\"devices\":[{\"allow\":false,\"access\":\"rwm\"}]}");
     assertThat(config.at("/linux/maskedPaths")).isNotEmpty();
+  }
+
+  @Test
+  void write_followsTheHostsCgroups_namespaceOomKillerSwitchAndSwapLimit() throws Exception {
+    var process =
+        ContainerProcess.of(Command.of("sh"), "box", "/jcompose/c5")
+            .withResources(
+                CgroupResources.unlimited("/jcompose/c5")
+                    .withMemory(16L << 20, OptionalLong.empty())
+                    .withOomKillerDisabled(true));
+
+    JsonNode v2 =
+        json.readTree(
+            new BundleWriter(LIMITS, Optional.empty(), CgroupHost.V2)
+                .write(bundle, rootfs, process)
+                .toFile());
+    JsonNode v1 =
+        json.readTree(
+            new BundleWriter(LIMITS, Optional.empty(), CgroupHost.V1)
+                .write(bundle, rootfs, process)
+                .toFile());
+
+    assertThat(v2.at("/linux/namespaces").toString()).contains("{\"type\":\"cgroup\"}");
+    assertThat(v2.at("/linux/resources/memory").toString())
+        .isEqualTo("{\"limit\":16777216,\"swap\":33554432}");
+    assertThat(v1.at("/linux/namespaces").toString()).doesNotContain("cgroup");
+    assertThat(v1.at("/linux/resources/memory/disableOOMKiller").asBoolean()).isTrue();
+    JsonNode withoutSwapAccounting =
+        json.readTree(
+            new BundleWriter(LIMITS, Optional.empty(), new CgroupHost(false, false))
+                .write(bundle, rootfs, process)
+                .toFile());
+    assertThat(withoutSwapAccounting.at("/linux/resources/memory").toString())
+        .isEqualTo("{\"limit\":16777216,\"disableOOMKiller\":true}");
   }
 
   @Test

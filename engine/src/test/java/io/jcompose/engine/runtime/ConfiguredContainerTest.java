@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
@@ -94,6 +95,8 @@ class ConfiguredContainerTest {
             process.filesystem(),
             process.namespaces(),
             process.resources(),
+            List.of(),
+            Map.of(),
             false);
     var bundle = fixture.bundle(id, process);
 
@@ -184,6 +187,8 @@ class ConfiguredContainerTest {
             process.filesystem(),
             process.namespaces(),
             process.resources(),
+            List.of(),
+            Map.of(),
             false);
     var bundle = fixture.bundle(id, process);
 

@@ -114,7 +114,11 @@ class OciRuntimeStopTest {
                 .withMemory(32L * 1024 * 1024, OptionalLong.of(32L * 1024 * 1024))
                 .withCpu(
                     new CpuLimit(
-                        OptionalLong.of(512), OptionalLong.of(50_000), OptionalLong.of(100_000))));
+                        OptionalLong.of(512),
+                        OptionalLong.of(50_000),
+                        OptionalLong.of(100_000),
+                        "",
+                        "")));
     var bundle = fixture.bundle(id, process);
     runtime.create(id, bundle, Stdio.LOG_ONLY);
     runtime.start(id);

@@ -293,7 +293,7 @@ final class UpReconciler {
                         Optional.of(volumeName),
                         destination,
                         false)));
-    return spec.withStorage(new ContainerSpec.Storage(mounts, spec.storage().volumesFrom()));
+    return spec.withStorage(spec.storage().withMounts(mounts));
   }
 
   /**

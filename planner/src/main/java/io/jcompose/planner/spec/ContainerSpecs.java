@@ -48,11 +48,7 @@ public final class ContainerSpecs {
         ServiceTranslation.storage(project, service, firstContainerOf),
         ServiceTranslation.resources(service),
         service.lifecycle().healthcheck().map(ContainerSpecs::health),
-        service
-            .lifecycle()
-            .restart()
-            .map(ContainerSpec.RestartPolicy::parse)
-            .orElse(ContainerSpec.RestartPolicy.NO),
+        ServiceTranslation.restart(service),
         service
             .logging()
             .flatMap(

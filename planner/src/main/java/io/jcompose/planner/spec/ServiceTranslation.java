@@ -118,14 +118,12 @@ final class ServiceTranslation {
         }
       }
     }
+    var tmpfsMounts = new LinkedHashMap<String, String>();
     for (String tmpfs : service.storage().tmpfs()) {
       int colon = tmpfs.indexOf(':');
-      mounts.add(
-          new ContainerSpec.Mount(
-              ContainerSpec.Mount.Type.TMPFS,
-              Optional.empty(),
-              colon < 0 ? tmpfs : tmpfs.substring(0, colon),
-              false));
+      tmpfsMounts.put(
+          colon < 0 ? tmpfs : tmpfs.substring(0, colon),
+          colon < 0 ? "" : tmpfs.substring(colon + 1));
     }
     fileMounts(service.storage().secrets(), "/run/secrets/", project, true, mounts);
     fileMounts(service.storage().configs(), "/", project, false, mounts);
@@ -140,23 +138,132 @@ final class ServiceTranslation {
             firstContainerOf.apply(serviceName) + (colon < 0 ? "" : source.substring(colon)));
       }
     }
-    return new ContainerSpec.Storage(mounts, volumesFrom);
+    return new ContainerSpec.Storage(mounts, volumesFrom, tmpfsMounts);
   }
 
+  /**
+   * Limits as docker compose sends them: the service's own attributes, else {@code
+   * deploy.resources} (limits for memory, cpus and pids; reservations for memory).
+   */
   static ContainerSpec.Resources resources(Service service) {
     Service.Runtime runtime = service.runtime();
-    Optional<Deploy.Limits> limits =
-        service.lifecycle().deploy().map(deploy -> deploy.resources().limits());
+    Map<String, Object> other = service.other();
+    Optional<Deploy.Resources> deploy = service.lifecycle().deploy().map(Deploy::resources);
+    Optional<Deploy.Limits> limits = deploy.map(Deploy.Resources::limits);
+    Optional<Deploy.Limits> reservations = deploy.map(Deploy.Resources::reservations);
     Optional<ByteSize> memory = runtime.memLimit().or(() -> limits.flatMap(Deploy.Limits::memory));
     Optional<Double> cpus = runtime.cpus().or(() -> limits.flatMap(Deploy.Limits::cpus));
+    Optional<Long> reservation =
+        number(other.get("mem_reservation"))
+            .or(
+                () ->
+                    reservations
+                        .flatMap(Deploy.Limits::memory)
+                        .filter(size -> !size.isUnlimited())
+                        .map(ByteSize::bytes));
     return new ContainerSpec.Resources(
-        memory.filter(size -> !size.isUnlimited()).map(ByteSize::bytes),
-        cpus.map(count -> Math.round(count * 1_000_000_000d)),
+        new ContainerSpec.Memory(
+            memory.filter(size -> !size.isUnlimited()).map(ByteSize::bytes),
+            number(other.get("memswap_limit")),
+            reservation,
+            Boolean.TRUE.equals(other.get("oom_kill_disable"))),
+        new ContainerSpec.Cpu(
+            cpus.filter(count -> count > 0).map(count -> Math.round(count * 1_000_000_000d)),
+            number(other.get("cpu_shares")),
+            number(other.get("cpu_quota")),
+            number(other.get("cpu_period")),
+            text(other.get("cpuset")).filter(cpuset -> !cpuset.isEmpty())),
+        number(other.get("pids_limit"))
+            .or(() -> limits.flatMap(Deploy.Limits::pids))
+            .filter(pids -> pids != 0),
         runtime.shmSize().map(ByteSize::bytes),
-        runtime.privileged(),
-        runtime.readOnly(),
-        runtime.capAdd(),
-        runtime.capDrop());
+        new ContainerSpec.Security(
+            runtime.privileged(), runtime.readOnly(), runtime.capAdd(), runtime.capDrop()),
+        new ContainerSpec.Kernel(
+            ulimits(other.get("ulimits")),
+            devices(other.get("devices")),
+            sysctls(other.get("sysctls"))));
+  }
+
+  /** {@code restart}, unless {@code deploy.restart_policy} is given (which wins, as in compose). */
+  static ContainerSpec.RestartPolicy restart(Service service) {
+    Optional<Deploy.RestartPolicy> deployed =
+        service.lifecycle().deploy().flatMap(Deploy::restartPolicy);
+    if (deployed.isPresent()) {
+      return ContainerSpec.RestartPolicy.ofCondition(
+          deployed.get().condition(), deployed.get().maxAttempts().orElse(0));
+    }
+    return service
+        .lifecycle()
+        .restart()
+        .map(ContainerSpec.RestartPolicy::parse)
+        .orElse(ContainerSpec.RestartPolicy.NO);
+  }
+
+  /** {@code nofile: 100} or {@code nofile: {soft: 100, hard: 200}}. */
+  private static List<ContainerSpec.Ulimit> ulimits(Object value) {
+    var ulimits = new ArrayList<ContainerSpec.Ulimit>();
+    if (value instanceof Map<?, ?> map) {
+      for (var entry : map.entrySet()) {
+        String name = String.valueOf(entry.getKey());
+        if (entry.getValue() instanceof Map<?, ?> bounds) {
+          Optional<Long> soft = number(bounds.get("soft"));
+          Optional<Long> hard = number(bounds.get("hard"));
+          ulimits.add(
+              new ContainerSpec.Ulimit(
+                  name, soft.or(() -> hard).orElse(-1L), hard.or(() -> soft).orElse(-1L)));
+        } else {
+          number(entry.getValue())
+              .ifPresent(single -> ulimits.add(new ContainerSpec.Ulimit(name, single, single)));
+        }
+      }
+    }
+    return ulimits;
+  }
+
+  /** The canonical long form: {@code {source, target, permissions}}. */
+  private static List<ContainerSpec.Device> devices(Object value) {
+    var devices = new ArrayList<ContainerSpec.Device>();
+    if (value instanceof List<?> list) {
+      for (Object item : list) {
+        if (item instanceof Map<?, ?> device) {
+          Optional<String> source = text(device.get("source"));
+          if (source.isPresent()) {
+            devices.add(
+                new ContainerSpec.Device(
+                    source.get(),
+                    text(device.get("target")).orElse(source.get()),
+                    text(device.get("permissions")).orElse("rwm")));
+          }
+        }
+      }
+    }
+    return devices;
+  }
+
+  private static Map<String, String> sysctls(Object value) {
+    var sysctls = new LinkedHashMap<String, String>();
+    if (value instanceof Map<?, ?> map) {
+      map.forEach(
+          (key, setting) ->
+              sysctls.put(String.valueOf(key), setting == null ? "" : String.valueOf(setting)));
+    }
+    return sysctls;
+  }
+
+  /** A whole number, given as a number or as its digits (byte sizes are canonical digits). */
+  private static Optional<Long> number(Object value) {
+    if (value instanceof Number number) {
+      return Optional.of(number.longValue());
+    }
+    if (value instanceof String text) {
+      try {
+        return Optional.of(Long.parseLong(text.strip()));
+      } catch (NumberFormatException notANumber) {
+        return Optional.empty();
+      }
+    }
+    return Optional.empty();
   }
 
   /** {@code service:x} becomes {@code container:<first container of x>}; other modes stay. */

@@ -179,15 +179,27 @@ public record ContainerSpec(
 
   /**
    * @param volumesFrom container names or IDs, each optionally with {@code :ro}/{@code :rw}
+   * @param tmpfs compose's {@code tmpfs}: mount point to options ({@code size=64m,mode=1777}), as
+   *     {@code HostConfig.Tmpfs}
    */
-  public record Storage(List<Mount> mounts, List<String> volumesFrom) {
+  public record Storage(List<Mount> mounts, List<String> volumesFrom, Map<String, String> tmpfs) {
     public Storage {
       mounts = List.copyOf(mounts);
       volumesFrom = List.copyOf(volumesFrom);
+      tmpfs = Map.copyOf(tmpfs);
+    }
+
+    /** Without {@code tmpfs} mounts. */
+    public Storage(List<Mount> mounts, List<String> volumesFrom) {
+      this(mounts, volumesFrom, Map.of());
     }
 
     public static Storage none() {
-      return new Storage(List.of(), List.of());
+      return new Storage(List.of(), List.of(), Map.of());
+    }
+
+    public Storage withMounts(List<Mount> newMounts) {
+      return new Storage(newMounts, volumesFrom, tmpfs);
     }
   }
 
@@ -209,26 +221,129 @@ public record ContainerSpec(
     }
   }
 
-  /** Limits and privileges. */
+  /**
+   * Limits and privileges.
+   *
+   * @param pidsLimit the most processes the container may hold
+   * @param kernel rlimits, host devices and sysctls
+   */
   public record Resources(
-      Optional<Long> memoryBytes,
-      Optional<Long> nanoCpus,
+      Memory memory,
+      Cpu cpu,
+      Optional<Long> pidsLimit,
       Optional<Long> shmSizeBytes,
-      boolean privileged,
-      boolean readOnlyRootfs,
-      List<String> capAdd,
-      List<String> capDrop) {
+      Security security,
+      Kernel kernel) {
     public Resources {
-      Objects.requireNonNull(memoryBytes, "memoryBytes");
-      Objects.requireNonNull(nanoCpus, "nanoCpus");
+      Objects.requireNonNull(memory, "memory");
+      Objects.requireNonNull(cpu, "cpu");
+      Objects.requireNonNull(pidsLimit, "pidsLimit");
       Objects.requireNonNull(shmSizeBytes, "shmSizeBytes");
-      capAdd = List.copyOf(capAdd);
-      capDrop = List.copyOf(capDrop);
+      Objects.requireNonNull(security, "security");
+      Objects.requireNonNull(kernel, "kernel");
     }
 
     public static Resources none() {
       return new Resources(
-          Optional.empty(), Optional.empty(), Optional.empty(), false, false, List.of(), List.of());
+          Memory.NONE, Cpu.NONE, Optional.empty(), Optional.empty(), Security.NONE, Kernel.NONE);
+    }
+  }
+
+  /**
+   * @param swapBytes memory plus swap; -1 for unlimited swap
+   * @param reservationBytes the soft limit
+   * @param oomKillDisable the kernel does not OOM-kill the container's processes
+   */
+  public record Memory(
+      Optional<Long> limitBytes,
+      Optional<Long> swapBytes,
+      Optional<Long> reservationBytes,
+      boolean oomKillDisable) {
+    public static final Memory NONE =
+        new Memory(Optional.empty(), Optional.empty(), Optional.empty(), false);
+
+    public Memory {
+      Objects.requireNonNull(limitBytes, "limitBytes");
+      Objects.requireNonNull(swapBytes, "swapBytes");
+      Objects.requireNonNull(reservationBytes, "reservationBytes");
+    }
+  }
+
+  /**
+   * @param nanoCpus CPUs in billionths ({@code cpus: 1.5} is 1500000000)
+   * @param shares the relative weight
+   * @param quotaMicros CPU time per period
+   * @param periodMicros the period of the quota
+   * @param cpuset the CPUs it may run on, {@code 0-2,4}
+   */
+  public record Cpu(
+      Optional<Long> nanoCpus,
+      Optional<Long> shares,
+      Optional<Long> quotaMicros,
+      Optional<Long> periodMicros,
+      Optional<String> cpuset) {
+    public static final Cpu NONE =
+        new Cpu(
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty());
+
+    public Cpu {
+      Objects.requireNonNull(nanoCpus, "nanoCpus");
+      Objects.requireNonNull(shares, "shares");
+      Objects.requireNonNull(quotaMicros, "quotaMicros");
+      Objects.requireNonNull(periodMicros, "periodMicros");
+      Objects.requireNonNull(cpuset, "cpuset");
+    }
+  }
+
+  /** Privileged mode, the root's writability and capability changes. */
+  public record Security(
+      boolean privileged, boolean readOnlyRootfs, List<String> capAdd, List<String> capDrop) {
+    public static final Security NONE = new Security(false, false, List.of(), List.of());
+
+    public Security {
+      capAdd = List.copyOf(capAdd);
+      capDrop = List.copyOf(capDrop);
+    }
+  }
+
+  /**
+   * What of the host's kernel the container gets beyond the defaults.
+   *
+   * @param ulimits rlimits by name ({@code nofile})
+   * @param devices host devices made in the container
+   * @param sysctls kernel parameters of its namespaces
+   */
+  public record Kernel(List<Ulimit> ulimits, List<Device> devices, Map<String, String> sysctls) {
+    public static final Kernel NONE = new Kernel(List.of(), List.of(), Map.of());
+
+    public Kernel {
+      ulimits = List.copyOf(ulimits);
+      devices = List.copyOf(devices);
+      sysctls = Map.copyOf(sysctls);
+    }
+  }
+
+  /** One rlimit; -1 for unlimited. */
+  public record Ulimit(String name, long soft, long hard) {
+    public Ulimit {
+      Objects.requireNonNull(name, "name");
+    }
+  }
+
+  /**
+   * A host device in the container.
+   *
+   * @param permissions {@code r}, {@code w}, {@code m} for the device cgroup
+   */
+  public record Device(String source, String target, String permissions) {
+    public Device {
+      Objects.requireNonNull(source, "source");
+      Objects.requireNonNull(target, "target");
+      Objects.requireNonNull(permissions, "permissions");
     }
   }
 
@@ -261,6 +376,20 @@ public record ContainerSpec(
 
     public RestartPolicy {
       Objects.requireNonNull(name, "name");
+    }
+
+    /**
+     * From {@code deploy.restart_policy}, as docker compose maps it: {@code none} is {@code no},
+     * {@code any} is {@code always}.
+     */
+    public static RestartPolicy ofCondition(String condition, int maxAttempts) {
+      String name =
+          switch (condition) {
+            case "none" -> "no";
+            case "any" -> "always";
+            default -> condition;
+          };
+      return new RestartPolicy(name, maxAttempts);
     }
 
     /** Parses compose's {@code restart} value: {@code on-failure:3} has three retries. */
