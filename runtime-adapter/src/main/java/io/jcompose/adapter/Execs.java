@@ -25,11 +25,22 @@ final class Execs {
     this.faults = faults;
   }
 
-  ExecResult run(String containerIdOrName, ExecSpec spec) throws InterruptedException {
+  /**
+   * Creates an exec whose output is attached (and its input, with {@code attachStdin}).
+   *
+   * @return the exec's ID
+   */
+  static String create(
+      DockerClient docker,
+      Faults faults,
+      String containerIdOrName,
+      ExecSpec spec,
+      boolean attachStdin) {
     ExecCreateCmd create =
         docker
             .execCreateCmd(containerIdOrName)
             .withCmd(spec.command().toArray(String[]::new))
+            .withAttachStdin(attachStdin)
             .withAttachStdout(true)
             .withAttachStderr(true)
             .withTty(spec.tty())
@@ -39,7 +50,11 @@ final class Execs {
     }
     spec.user().ifPresent(create::withUser);
     spec.workingDir().ifPresent(create::withWorkingDir);
-    String execId = faults.call(create::exec).getId();
+    return faults.call(create::exec).getId();
+  }
+
+  ExecResult run(String containerIdOrName, ExecSpec spec) throws InterruptedException {
+    String execId = create(docker, faults, containerIdOrName, spec, false);
 
     var output = new Output();
     try {

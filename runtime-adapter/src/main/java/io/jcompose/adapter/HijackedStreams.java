@@ -2,7 +2,6 @@ package io.jcompose.adapter;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
-import com.github.dockerjava.api.command.ExecCreateCmd;
 import com.github.dockerjava.api.command.InspectExecResponse;
 import com.github.dockerjava.api.model.ContainerConfig;
 import com.github.dockerjava.api.model.Frame;
@@ -36,21 +35,7 @@ final class HijackedStreams implements ContainerStreams {
 
   @Override
   public String createExec(String containerIdOrName, ExecSpec spec, boolean attachStdin) {
-    ExecCreateCmd create =
-        docker
-            .execCreateCmd(containerIdOrName)
-            .withCmd(spec.command().toArray(String[]::new))
-            .withAttachStdin(attachStdin)
-            .withAttachStdout(true)
-            .withAttachStderr(true)
-            .withTty(spec.tty())
-            .withPrivileged(spec.privileged());
-    if (!spec.environment().isEmpty()) {
-      create.withEnv(spec.environment());
-    }
-    spec.user().ifPresent(create::withUser);
-    spec.workingDir().ifPresent(create::withWorkingDir);
-    return faults.call(create::exec).getId();
+    return Execs.create(docker, faults, containerIdOrName, spec, attachStdin);
   }
 
   @Override
