@@ -99,7 +99,8 @@ final class Up {
             project.name(),
             settings.clock(),
             settings.sleeper(),
-            settings.probes());
+            settings.probes(),
+            options.waitTimeout());
     for (String serviceName : services) {
       Service service = project.services().get(serviceName);
       if (service == null || oneShots.contains(serviceName)) {

@@ -57,7 +57,8 @@ public final class DependencyWaiter {
       Duration pollInterval,
       Optional<Duration> timeout,
       ProbeSettings probes) {
-    this.readinessWaiter = new ReadinessWaiter(runtime, projectName, clock, sleeper, probes);
+    this.readinessWaiter =
+        new ReadinessWaiter(runtime, projectName, clock, sleeper, probes, timeout);
     this.containers =
         new ServiceContainers(
             Objects.requireNonNull(runtime, "runtime"),

@@ -8,6 +8,7 @@ import io.jcompose.planner.spi.LogOptions;
 import io.jcompose.planner.spi.RuntimeFault;
 import io.jcompose.planner.spi.Subscription;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -28,6 +29,7 @@ public final class ReadinessWaiter {
   private final Clock clock;
   private final Sleeper sleeper;
   private final ProbeSettings probes;
+  private final Optional<Duration> longestWait;
 
   public ReadinessWaiter(
       ContainerRuntime runtime,
@@ -35,12 +37,26 @@ public final class ReadinessWaiter {
       Clock clock,
       Sleeper sleeper,
       ProbeSettings probes) {
+    this(runtime, projectName, clock, sleeper, probes, Optional.empty());
+  }
+
+  /**
+   * @param longestWait {@code --wait-timeout}: no check waits longer, whatever its own timeout
+   */
+  public ReadinessWaiter(
+      ContainerRuntime runtime,
+      String projectName,
+      Clock clock,
+      Sleeper sleeper,
+      ProbeSettings probes,
+      Optional<Duration> longestWait) {
     this.runtime = Objects.requireNonNull(runtime, "runtime");
     this.containers =
         new ServiceContainers(runtime, Objects.requireNonNull(projectName, "projectName"));
     this.clock = Objects.requireNonNull(clock, "clock");
     this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
     this.probes = Objects.requireNonNull(probes, "probes");
+    this.longestWait = Objects.requireNonNull(longestWait, "longestWait");
   }
 
   /**
@@ -53,7 +69,11 @@ public final class ReadinessWaiter {
    */
   public void await(String serviceName, ReadinessCheck check, WaitListener listener)
       throws InterruptedException {
-    Deadline deadline = Deadline.start(clock, Optional.of(check.timeout()));
+    Duration timeout =
+        longestWait
+            .filter(longest -> longest.compareTo(check.timeout()) < 0)
+            .orElse(check.timeout());
+    Deadline deadline = Deadline.start(clock, Optional.of(timeout));
     Optional<LogWatch> logs =
         check.probe() instanceof ReadinessCheck.Log log
             ? Optional.of(new LogWatch(runtime, log.regex()))
@@ -81,9 +101,7 @@ public final class ReadinessWaiter {
         listener.waiting(serviceName, notReady.get());
         if (deadline.hasPassed()) {
           throw notReady(
-              serviceName,
-              found,
-              notReady.get() + " (after " + Durations.format(check.timeout()) + ")");
+              serviceName, found, notReady.get() + " (after " + Durations.format(timeout) + ")");
         }
         sleeper.sleep(deadline.nextSleep(check.interval()));
       }

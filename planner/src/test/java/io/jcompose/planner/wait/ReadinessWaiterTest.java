@@ -144,6 +144,33 @@ class ReadinessWaiterTest {
   }
 
   @Test
+  void waitTimeout_capsALongerCheckTimeout() throws Exception {
+    int port = startServer();
+    runtime.put(onLoopback("api"));
+    var capped =
+        new ReadinessWaiter(
+            runtime,
+            FakeContainers.PROJECT,
+            clock,
+            clock.sleeper(),
+            ProbeSettings.LOCAL,
+            Optional.of(Duration.ofSeconds(1)));
+
+    assertThatThrownBy(
+            () ->
+                capped.await(
+                    "api",
+                    check(
+                        new ReadinessCheck.Http(port, "/health", Optional.empty()),
+                        Duration.ofMinutes(1)),
+                    WaitListener.IGNORE))
+        .isInstanceOf(ServiceNotReadyException.class)
+        .hasMessage(
+            "service \"api\" is not ready: http GET :" + port + "/health answered 503 (after 1s)");
+    assertThat(clock.sleeps()).hasSize(2);
+  }
+
+  @Test
   void tcp_connectsToThePublishedPortOnThePublishedHost() throws Exception {
     try (var listening = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
       runtime.put(published("db", 5432, listening.getLocalPort()));
