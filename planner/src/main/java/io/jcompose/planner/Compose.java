@@ -131,8 +131,20 @@ public final class Compose {
 
   /** What {@code restart} would do. */
   public Plan planRestart(Project project, Set<String> services, Optional<Duration> timeout) {
+    return planRestart(project, services, timeout, true);
+  }
+
+  /**
+   * @param restartDependents restart with each targeted service the dependents that declared {@code
+   *     restart: true} on it ({@code false}: {@code --no-deps})
+   */
+  public Plan planRestart(
+      Project project,
+      Set<String> services,
+      Optional<Duration> timeout,
+      boolean restartDependents) {
     return Reconciler.restart(
-        project, ServiceGraph.of(project), observe(project), services, timeout);
+        project, ServiceGraph.of(project), observe(project), services, timeout, restartDependents);
   }
 
   /** What {@code rm} would do. */

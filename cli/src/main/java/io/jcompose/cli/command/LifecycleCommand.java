@@ -91,7 +91,8 @@ public final class LifecycleCommand {
             case "stop" ->
                 compose.planStop(project, services, CommandValues.seconds(line, TIMEOUT));
             case "restart" ->
-                compose.planRestart(project, services, CommandValues.seconds(line, TIMEOUT));
+                compose.planRestart(
+                    project, services, CommandValues.seconds(line, TIMEOUT), !line.has(NO_DEPS));
             case "rm" ->
                 compose.planRemove(
                     project,

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.jcompose.engine.http.ApiVersion;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -49,7 +50,7 @@ record ListItemBody(
         List.of("/" + container.name()),
         imageName,
         container.imageId().toString(),
-        String.join(" ", commandLine),
+        listedCommand(commandLine),
         container.created().getEpochSecond(),
         ports(view),
         view.sizeRw().isPresent() ? view.sizeRw().getAsLong() : null,
@@ -66,6 +67,16 @@ record ListItemBody(
                 : container.host().networking().networkMode()),
         new NetworkSettingsBody(InspectTranslation.networks(view, version, true)),
         InspectTranslation.mounts(container));
+  }
+
+  /** The command as dockerd lists it: the arguments that hold a space in single quotes. */
+  static String listedCommand(List<String> commandLine) {
+    var words = new ArrayList<String>(commandLine.size());
+    for (int index = 0; index < commandLine.size(); index++) {
+      String word = commandLine.get(index);
+      words.add(index > 0 && word.contains(" ") ? "'" + word + "'" : word);
+    }
+    return String.join(" ", words);
   }
 
   private static List<PortBody> ports(ContainerView view) {

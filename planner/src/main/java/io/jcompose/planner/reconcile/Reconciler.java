@@ -1,12 +1,15 @@
 package io.jcompose.planner.reconcile;
 
+import io.jcompose.model.project.Dependency;
 import io.jcompose.model.project.Project;
 import io.jcompose.planner.graph.ServiceGraph;
 import io.jcompose.planner.observe.ObservedState;
 import io.jcompose.planner.plan.Plan;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Pure functions from (project, observed state, options) to a plan: no I/O, no clock; the same
@@ -69,14 +72,57 @@ public final class Reconciler {
     return new LifecycleReconciler(project, graph, observed, services).start();
   }
 
-  /** {@code restart}: stop (dependents first), then start (dependencies first). */
+  /**
+   * {@code restart}: stop (dependents first), then start (dependencies first). The services that
+   * declared {@code restart: true} on a restarted one are restarted with it.
+   */
   public static Plan restart(
       Project project,
       ServiceGraph graph,
       ObservedState observed,
       Set<String> services,
       Optional<Duration> timeout) {
-    return new LifecycleReconciler(project, graph, observed, services).restart(timeout);
+    return restart(project, graph, observed, services, timeout, true);
+  }
+
+  /**
+   * @param restartDependents whether the dependents that declared {@code restart: true} on a
+   *     targeted service are restarted with it (false: {@code restart --no-deps})
+   */
+  public static Plan restart(
+      Project project,
+      ServiceGraph graph,
+      ObservedState observed,
+      Set<String> services,
+      Optional<Duration> timeout,
+      boolean restartDependents) {
+    Set<String> targeted =
+        restartDependents && !services.isEmpty()
+            ? withRestartDependents(project, graph, services)
+            : services;
+    return new LifecycleReconciler(project, graph, observed, targeted).restart(timeout);
+  }
+
+  /**
+   * {@code services} and, transitively, the services that declared {@code restart: true} on one.
+   */
+  private static Set<String> withRestartDependents(
+      Project project, ServiceGraph graph, Set<String> services) {
+    var targeted = new TreeSet<String>(services);
+    var pending = new ArrayDeque<String>(services);
+    while (!pending.isEmpty()) {
+      String serviceName = pending.removeFirst();
+      if (!project.services().containsKey(serviceName)) {
+        continue;
+      }
+      for (String dependent : graph.dependents(serviceName)) {
+        Dependency declared = graph.dependsOn(dependent).get(serviceName);
+        if (declared != null && declared.restart() && targeted.add(dependent)) {
+          pending.addLast(dependent);
+        }
+      }
+    }
+    return targeted;
   }
 
   /**

@@ -59,7 +59,8 @@ class LifecycleGoldenTest {
   }
 
   @Test
-  void restart_stopsInReverseThenStartsInOrder() throws Exception {
+  void restart_stopsInReverseThenStartsInOrder_withTheDependentsThatDeclaredRestartTrue()
+      throws Exception {
     Project project = Projects.load(directory, STACK);
 
     assertGolden(
@@ -71,6 +72,22 @@ class LifecycleGoldenTest {
                 Snapshots.after(project),
                 Set.of("db", "web"),
                 Optional.empty())));
+  }
+
+  @Test
+  void restartNoDeps_leavesTheRestartTrueDependentRunning() throws Exception {
+    Project project = Projects.load(directory, STACK);
+
+    assertGolden(
+        "restart-no-deps",
+        PlanText.render(
+            Reconciler.restart(
+                project,
+                ServiceGraph.of(project),
+                Snapshots.after(project),
+                Set.of("db", "web"),
+                Optional.empty(),
+                false)));
   }
 
   @Test
