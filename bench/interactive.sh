@@ -38,7 +38,6 @@ for applet in sh sleep true; do ln -s busybox "$work/rootfs/bin/$applet"; done
 echo 'root:x:0:0:root:/root:/bin/sh' >"$work/rootfs/etc/passwd"
 tar -C "$work/rootfs" -cf "$work/rootfs.tar" .
 cat >"$work/project/docker-compose.yml" <<YAML
-version: "3.8"
 services:
   app:
     image: $image
@@ -61,10 +60,10 @@ median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : int((a[
 timed() {
   local n=$1 i start times=()
   shift
-  "$@" >/dev/null
+  "$@" >/dev/null 2>&1
   for ((i = 0; i < n; i++)); do
     start=$(now_ms)
-    "$@" >/dev/null
+    "$@" >/dev/null 2>&1
     times+=($(($(now_ms) - start)))
   done
   printf '%s\n' "${times[@]}" | median
