@@ -63,6 +63,8 @@ NEEDS=(
   ip:iproute2
   iptables:iptables
   setfattr:attr
+  socat:socat
+  tini-static:tini
   busybox:busybox-static
   docker:docker.io
   docker-compose:docker-compose

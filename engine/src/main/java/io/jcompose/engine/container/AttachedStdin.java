@@ -77,6 +77,15 @@ final class AttachedStdin {
     }
   }
 
+  /**
+   * Checks, before an attach with stdin is answered, that the bridge to conmon's socket can run.
+   *
+   * @throws EngineFault.Unavailable naming the package to install
+   */
+  static void requireBridge() {
+    HostCommand.require("socat", "socat");
+  }
+
   private static Optional<Path> socat() {
     try {
       return Optional.of(HostCommand.require("socat", "socat"));

@@ -239,6 +239,9 @@ public final class ContainersRouter implements ApiRouter {
     containers.attached(target.containerId());
     String contentType = MultiplexedStream.contentType(request.apiVersion(), target.tty());
     boolean stdin = query.bool("stdin");
+    if (stdin) {
+      AttachedStdin.requireBridge();
+    }
     return Response.hijack(
         contentType,
         connection -> {
