@@ -16,8 +16,9 @@ import java.util.Locale;
 /**
  * Build-time only: the canned Docker API {@link CdsTraining} drives, so that the training run goes
  * through the real client, transport and JSON classes. It answers an empty endpoint (no containers,
- * networks or volumes; every image present) over HTTP/1.1 with keep-alive, one thread per
- * connection; anything else is Docker's 404.
+ * networks or volumes; every image present) that accepts network and container creation and
+ * container starts and stops, over HTTP/1.1 with keep-alive, one thread per connection; anything
+ * else is Docker's 404.
  */
 final class TrainingDaemon implements AutoCloseable {
 
@@ -122,6 +123,36 @@ final class TrainingDaemon implements AutoCloseable {
       body = "{\"Volumes\":[],\"Warnings\":null}";
     } else if (path.startsWith("/images/") && path.endsWith("/json")) {
       body = IMAGE;
+    } else if (method.equals("GET") && path.equals("/volumes/certs")) {
+      // the training file's external volume exists
+      String name = path.substring("/volumes/".length());
+      body =
+          "{\"Name\":\""
+              + name
+              + "\",\"Driver\":\"local\",\"Mountpoint\":\"/training/"
+              + name
+              + "\",\"Labels\":{},\"Scope\":\"local\",\"Options\":{}}";
+    } else if (method.equals("GET") && path.equals("/networks/shared-network")) {
+      // and so does its external network
+      String name = path.substring("/networks/".length());
+      body =
+          "{\"Name\":\""
+              + name
+              + "\",\"Id\":\""
+              + "3".repeat(64)
+              + "\",\"Driver\":\"bridge\",\"Scope\":\"local\",\"Labels\":{},"
+              + "\"Containers\":{},\"IPAM\":{\"Config\":[]}}";
+    } else if (method.equals("POST") && path.equals("/networks/create")) {
+      status = 201;
+      body = "{\"Id\":\"" + "1".repeat(64) + "\",\"Warning\":\"\"}";
+    } else if (method.equals("POST") && path.equals("/containers/create")) {
+      status = 201;
+      body = "{\"Id\":\"" + "2".repeat(64) + "\",\"Warnings\":[]}";
+    } else if (method.equals("POST")
+        && path.startsWith("/containers/")
+        && (path.endsWith("/start") || path.endsWith("/stop"))) {
+      status = 204;
+      body = "";
     } else {
       status = 404;
       body = "{\"message\":\"page not found\"}";
@@ -130,7 +161,7 @@ final class TrainingDaemon implements AutoCloseable {
     String response =
         "HTTP/1.1 "
             + status
-            + (status == 200 ? " OK" : " Not Found")
+            + (status == 404 ? " Not Found" : status == 204 ? " No Content" : " OK")
             + "\r\nApi-Version: 1.44\r\nContent-Type: "
             + type
             + "\r\nContent-Length: "
