@@ -98,8 +98,11 @@ final class WordExpander {
     }
     position++;
     String name = name();
-    if (name.isEmpty() || position >= word.length()) {
-      throw DockerfileError.at(line, "bad substitution in \"" + word + "\"");
+    if (position >= word.length()) {
+      throw DockerfileError.at(line, "missing '}' in \"" + word + "\"");
+    }
+    if (name.isEmpty()) {
+      throw DockerfileError.at(line, "bad substitution in \"" + word + "\": no variable name");
     }
     char modifier = word.charAt(position++);
     if (modifier == '}') {
