@@ -14,7 +14,8 @@ final class CopyParser {
 
   private CopyParser() {}
 
-  static Instruction.Copy parse(int line, String keyword, String arguments) {
+  static Instruction.Copy parse(
+      int line, String keyword, String arguments, List<Heredoc> heredocs) {
     boolean add = keyword.equals("ADD");
     FlagReader.Split split =
         FlagReader.read(line, keyword, arguments, add ? ADD_FLAGS : COPY_FLAGS);
@@ -56,7 +57,8 @@ final class CopyParser {
         add,
         new Instruction.CopyOptions(from, chown, chmod, link, other),
         words.subList(0, words.size() - 1),
-        words.get(words.size() - 1));
+        words.get(words.size() - 1),
+        heredocs);
   }
 
   private static String value(int line, Flag flag) {

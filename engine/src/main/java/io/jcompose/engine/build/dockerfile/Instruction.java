@@ -26,11 +26,20 @@ public sealed interface Instruction {
     }
   }
 
-  /** {@code RUN [--mount=...] [--network=...] command}; flags kept raw for the builder. */
-  record Run(int line, List<Flag> flags, Command command) implements Instruction {
+  /**
+   * {@code RUN [--mount=...] [--network=...] command}; flags kept raw for the builder. With
+   * here-documents ({@code RUN <<EOF}), the command is the shell line naming them.
+   */
+  record Run(int line, List<Flag> flags, Command command, List<Heredoc> heredocs)
+      implements Instruction {
     public Run {
       flags = List.copyOf(flags);
       Objects.requireNonNull(command, "command");
+      heredocs = List.copyOf(heredocs);
+    }
+
+    public Run(int line, List<Flag> flags, Command command) {
+      this(line, flags, command, List.of());
     }
   }
 
@@ -46,16 +55,42 @@ public sealed interface Instruction {
     }
   }
 
-  /** {@code COPY} and {@code ADD} share their shape; {@code add} tells them apart. */
-  record Copy(int line, boolean add, CopyOptions options, List<String> sources, String destination)
+  /**
+   * {@code COPY} and {@code ADD} share their shape; {@code add} tells them apart. A source written
+   * {@code <<EOF} is the here-document of that name, an inline file.
+   */
+  record Copy(
+      int line,
+      boolean add,
+      CopyOptions options,
+      List<String> sources,
+      String destination,
+      List<Heredoc> heredocs)
       implements Instruction {
     public Copy {
       Objects.requireNonNull(options, "options");
       sources = List.copyOf(sources);
       Objects.requireNonNull(destination, "destination");
+      heredocs = List.copyOf(heredocs);
       if (sources.isEmpty()) {
         throw new IllegalArgumentException("a copy needs at least one source");
       }
+    }
+
+    public Copy(
+        int line, boolean add, CopyOptions options, List<String> sources, String destination) {
+      this(line, add, options, sources, destination, List.of());
+    }
+
+    /**
+     * The here-document a source names ({@code <<EOF}, {@code <<-EOF}, {@code <<"EOF"}), if any.
+     */
+    public Optional<Heredoc> heredoc(String source) {
+      if (!source.startsWith("<<")) {
+        return Optional.empty();
+      }
+      String name = source.substring(2).replaceFirst("^-", "").replaceAll("^([\"'])(.*)\\1$", "$2");
+      return heredocs.stream().filter(heredoc -> heredoc.name().equals(name)).findFirst();
     }
   }
 

@@ -29,7 +29,8 @@ final class InstructionExpander {
               options.link(),
               options.other()),
           all(scope, line, copy.sources()),
-          scope.expand(line, copy.destination()));
+          scope.expand(line, copy.destination()),
+          copy.heredocs());
     }
     if (instruction instanceof Instruction.Env env) {
       return new Instruction.Env(line, pairs(scope, line, env.variables()));

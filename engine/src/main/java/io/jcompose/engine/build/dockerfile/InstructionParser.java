@@ -41,7 +41,8 @@ final class InstructionParser {
         {
           FlagReader.Split split =
               FlagReader.read(line, keyword, arguments, Set.of("mount", "network", "security"));
-          return new Instruction.Run(line, split.flags(), command(line, keyword, split.rest()));
+          return new Instruction.Run(
+              line, split.flags(), command(line, keyword, split.rest()), logical.heredocs());
         }
       case "CMD":
         return new Instruction.Cmd(line, command(line, keyword, noFlags(line, keyword, arguments)));
@@ -50,7 +51,7 @@ final class InstructionParser {
             line, command(line, keyword, noFlags(line, keyword, arguments)));
       case "COPY":
       case "ADD":
-        return CopyParser.parse(line, keyword, arguments);
+        return CopyParser.parse(line, keyword, arguments, logical.heredocs());
       case "WORKDIR":
         return new Instruction.Workdir(line, required(line, keyword, arguments));
       case "ENV":

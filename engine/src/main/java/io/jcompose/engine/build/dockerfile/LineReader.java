@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -55,15 +56,16 @@ final class LineReader {
     List<LogicalLine> logical = new ArrayList<>();
     StringBuilder current = null;
     int start = 0;
-    for (int index = first; index < lines.length; index++) {
-      String line = lines[index];
+    int index = first;
+    while (index < lines.length) {
+      String line = lines[index++];
       String stripped = line.strip();
       if (stripped.isEmpty() || stripped.startsWith("#")) {
         continue; // comments and blank lines, also inside a continuation
       }
       if (current == null) {
         current = new StringBuilder();
-        start = index + 1;
+        start = index;
         line = line.stripLeading();
       }
       String trailing = line.stripTrailing();
@@ -72,7 +74,12 @@ final class LineReader {
         continue;
       }
       current.append(line);
-      logical.add(new LogicalLine(start, current.toString()));
+      String text = current.toString();
+      List<Heredoc> heredocs = new ArrayList<>();
+      for (MatchResult marker : HeredocMarker.in(text)) {
+        index = HeredocMarker.read(marker, lines, index, start, heredocs);
+      }
+      logical.add(new LogicalLine(start, text, heredocs));
       current = null;
     }
     if (current != null) {
