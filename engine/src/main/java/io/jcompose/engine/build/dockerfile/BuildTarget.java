@@ -31,7 +31,7 @@ public final class BuildTarget {
     if (target != null && !target.isEmpty()) {
       wanted =
           dockerfile.stages().stream()
-              .filter(stage -> stage.name().isPresent() && stage.isNamed(target))
+              .filter(stage -> stage.hasName(target))
               .findFirst()
               .orElseThrow(
                   () ->
@@ -52,8 +52,7 @@ public final class BuildTarget {
     Set<Stage> found = new LinkedHashSet<>();
     String base = global.expand(stage.from().line(), stage.from().image());
     dockerfile.stages().stream()
-        .filter(other -> other.index() < stage.index() && other.name().isPresent())
-        .filter(other -> other.isNamed(base))
+        .filter(other -> other.index() < stage.index() && other.hasName(base))
         .findFirst()
         .ifPresent(found::add);
     Scope scope = global.stage(Map.of());

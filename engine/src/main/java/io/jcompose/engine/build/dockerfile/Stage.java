@@ -21,7 +21,11 @@ public record Stage(int index, Instruction.From from, List<Instruction> instruct
 
   /** Whether {@code reference} (a name, any case, or an index) names this stage. */
   public boolean isNamed(String reference) {
-    return reference.equalsIgnoreCase(from.stageName() == null ? "" : from.stageName())
-        || reference.equals(Integer.toString(index));
+    return hasName(reference) || reference.equals(Integer.toString(index));
+  }
+
+  /** Whether the stage was named {@code name} (any case) with {@code AS}; FROM names only so. */
+  public boolean hasName(String name) {
+    return from.stageName() != null && from.stageName().equalsIgnoreCase(name);
   }
 }

@@ -114,6 +114,15 @@ class BuildTargetTest {
   }
 
   @Test
+  void resolve_readsAFromNamingAStageIndexAsAnImage() {
+    Dockerfile dockerfile = Dockerfile.parse("FROM busybox\nFROM 0\n");
+
+    assertThat(resolve("FROM busybox\nFROM 0\n", null, Map.of())).containsExactly("#1");
+    assertThat(dockerfile.stage("")).isEmpty();
+    assertThat(dockerfile.stage("0")).contains(dockerfile.stages().get(0));
+  }
+
+  @Test
   void resolve_refusesAnUnknownTargetListingTheStages() {
     assertThatThrownBy(() -> resolve(GO_SERVICE, "prod", Map.of()))
         .isInstanceOf(EngineFault.InvalidArgument.class)
