@@ -68,9 +68,7 @@ final class ResumingBlobStream extends InputStream {
     close();
     if (retries >= RETRIES) {
       throw new IOException(
-          "downloading "
-              + blob.digest()
-              + " failed after "
+          "the connection broke after "
               + RETRIES
               + " resumed attempts: "
               + RegistryTransport.describe(broken),

@@ -33,6 +33,7 @@ import org.junit.jupiter.api.Timeout;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RegistryPullCliTest {
 
+  private static final int NOISE_BYTES = 600 * 1024;
   private static final Pattern PUSHED_DIGEST = Pattern.compile("digest: (sha256:[0-9a-f]{64})");
 
   private TestRegistry registry;
@@ -42,6 +43,8 @@ class RegistryPullCliTest {
   private String repository;
   private String pushedDigest;
   private String corruptRepository;
+  private String flakyRepository;
+  private String brokenRepository;
 
   @BeforeAll
   void pushImagesAndStartEngine() throws Exception {
@@ -57,6 +60,15 @@ class RegistryPullCliTest {
             .tags(corruptRepository + ":1")
             .layer(LayerTar.create().file("marker", UUID.randomUUID().toString()).toByteArray()),
         corruptRepository + ":1");
+    flakyRepository = namespace + "/flaky";
+    brokenRepository = namespace + "/broken";
+    for (String noisy : new String[] {flakyRepository, brokenRepository}) {
+      push(
+          BusyboxImage.create()
+              .tags(noisy + ":1")
+              .layer(LayerTar.create().file("noise", randomBytes(NOISE_BYTES), 0644).toByteArray()),
+          noisy + ":1");
+    }
     engine = EngineFixture.create();
     engine.start();
   }
@@ -131,6 +143,48 @@ class RegistryPullCliTest {
     assertThat(engine.dataRoot.resolve("content/ingest")).isEmptyDirectory();
   }
 
+  @Test
+  void pullOverALinkThatBreaks_resumesEachLayerWhereItBroke() throws Exception {
+    long largestLayer = largestLayerSize(flakyRepository, "1");
+    try (CuttingProxy proxy = CuttingProxy.start(registry.port, largestLayer / 2 + 4096)) {
+      String reference = viaProxy(flakyRepository, proxy) + ":1";
+
+      DockerCli.Run pull = engine.docker("pull", reference);
+
+      assertThat(pull.exitCode()).as(pull.stderr()).isZero();
+      assertThat(proxy.cuts()).isPositive();
+      DockerCli.Run run = engine.docker("run", "--rm", reference, "ls", "-l", "/noise");
+      assertThat(run.exitCode()).as(run.stderr()).isZero();
+      assertThat(run.stdout()).contains(" " + NOISE_BYTES + " ");
+    }
+  }
+
+  @Test
+  void pullOverALinkThatKeepsBreaking_givesUpAfterThreeResumes_andStoresNothing() throws Exception {
+    long layerSize = lastLayer(brokenRepository, "1").path("size").asLong();
+    try (CuttingProxy proxy = CuttingProxy.start(registry.port, layerSize / 8)) {
+      String reference = viaProxy(brokenRepository, proxy) + ":1";
+      Set<String> blobsBefore = blobs();
+
+      DockerCli.Run pull = engine.docker("pull", reference);
+
+      assertThat(pull.exitCode()).isOne();
+      assertThat(pull.stderr()).contains("the connection broke after 3 resumed attempts");
+      assertThat(engine.docker("images", "-q", reference).stdout()).isEmpty();
+      assertThat(blobs()).isEqualTo(blobsBefore);
+    }
+  }
+
+  private String viaProxy(String repositoryName, CuttingProxy proxy) {
+    return "127.0.0.1:" + proxy.port() + repositoryName.substring(registry.host().length());
+  }
+
+  private static byte[] randomBytes(int count) {
+    byte[] bytes = new byte[count];
+    new java.security.SecureRandom().nextBytes(bytes);
+    return bytes;
+  }
+
   private String push(BusyboxImage image, String reference) throws Exception {
     Path archive = dockerdWork.resolve("image.tar");
     Files.write(archive, image.dockerArchive());
@@ -150,6 +204,26 @@ class RegistryPullCliTest {
 
   private String lastLayerDigest(String repositoryName, String tag)
       throws IOException, InterruptedException {
+    return lastLayer(repositoryName, tag).path("digest").asText();
+  }
+
+  private long largestLayerSize(String repositoryName, String tag)
+      throws IOException, InterruptedException {
+    long largest = 0;
+    for (JsonNode layer : manifest(repositoryName, tag).path("layers")) {
+      largest = Math.max(largest, layer.path("size").asLong());
+    }
+    return largest;
+  }
+
+  private JsonNode lastLayer(String repositoryName, String tag)
+      throws IOException, InterruptedException {
+    JsonNode layers = manifest(repositoryName, tag).path("layers");
+    return layers.get(layers.size() - 1);
+  }
+
+  private JsonNode manifest(String repositoryName, String tag)
+      throws IOException, InterruptedException {
     String path = repositoryName.substring(registry.host().length());
     HttpResponse<String> response =
         HttpClient.newHttpClient()
@@ -161,8 +235,7 @@ class RegistryPullCliTest {
                     .build(),
                 HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    JsonNode layers = EngineFixture.JSON.readTree(response.body()).path("layers");
-    return layers.get(layers.size() - 1).path("digest").asText();
+    return EngineFixture.JSON.readTree(response.body());
   }
 
   private Set<String> blobs() throws IOException {
