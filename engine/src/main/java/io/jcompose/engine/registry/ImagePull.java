@@ -45,9 +45,7 @@ final class ImagePull implements JsonLinesProducer {
   @Override
   public void produce(JsonLines out) throws IOException {
     var progress = new PullProgress(out);
-    progress.status(
-        "Pulling from " + reference.familiarName().replaceFirst("^([^/]+)$", "library/$1"),
-        PullReference.manifestReference(reference));
+    progress.status("Pulling from " + reference.path(), PullReference.manifestReference(reference));
     Digest imageId = resolved.manifest().config().digest();
     boolean upToDate =
         images.find(reference.toString()).map(image -> image.id().equals(imageId)).orElse(false);

@@ -19,6 +19,7 @@ import java.util.Optional;
 final class RegistryTransport {
 
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(30);
+  private static final int REDIRECTS = 5;
 
   private final HttpClient client;
   private final RegistryEndpoint endpoint;
@@ -40,7 +41,7 @@ final class RegistryTransport {
   static HttpClient newClient() {
     return HttpClient.newBuilder()
         .connectTimeout(CONNECT_TIMEOUT)
-        .followRedirects(HttpClient.Redirect.NORMAL)
+        .followRedirects(HttpClient.Redirect.NEVER)
         .build();
   }
 
@@ -71,7 +72,35 @@ final class RegistryTransport {
     return send(uri, accept, firstByte);
   }
 
+  /**
+   * Sends the request, following up to {@link #REDIRECTS} redirects (blob storage often lives
+   * elsewhere) without the registry's {@code Authorization}, which is not the other host's.
+   */
   private HttpResponse<InputStream> send(URI uri, List<String> accept, long firstByte)
+      throws InterruptedException {
+    URI target = uri;
+    Optional<String> credentials = authorization;
+    for (int redirect = 0; ; redirect++) {
+      HttpResponse<InputStream> response = sendOnce(target, accept, firstByte, credentials);
+      int status = response.statusCode();
+      Optional<String> location = response.headers().firstValue("Location");
+      if (status < 300 || status >= 400 || status == 304 || location.isEmpty()) {
+        return response;
+      }
+      close(response);
+      if (redirect >= REDIRECTS) {
+        throw new RegistryException.Refused("too many redirects from " + uri);
+      }
+      URI next = target.resolve(location.get());
+      if (!next.getHost().equals(target.getHost()) || next.getPort() != target.getPort()) {
+        credentials = Optional.empty();
+      }
+      target = next;
+    }
+  }
+
+  private HttpResponse<InputStream> sendOnce(
+      URI uri, List<String> accept, long firstByte, Optional<String> credentials)
       throws InterruptedException {
     var request = HttpRequest.newBuilder(uri).GET();
     if (!accept.isEmpty()) {
@@ -80,7 +109,7 @@ final class RegistryTransport {
     if (firstByte > 0) {
       request.header("Range", "bytes=" + firstByte + "-");
     }
-    authorization.ifPresent(value -> request.header("Authorization", value));
+    credentials.ifPresent(value -> request.header("Authorization", value));
     try {
       return client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
     } catch (IOException e) {

@@ -102,6 +102,7 @@ class RegistryPullCliTest {
 
     assertThat(pull.exitCode()).as(pull.stderr()).isZero();
     assertThat(pull.stdout())
+        .contains("1: Pulling from " + repository.substring(registry.host().length() + 1))
         .contains("Pull complete")
         .contains("Digest: " + pushedDigest)
         .contains("Status: Downloaded newer image for " + repository + ":1");
