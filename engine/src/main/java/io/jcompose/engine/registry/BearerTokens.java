@@ -38,7 +38,8 @@ final class BearerTokens {
       return credentials
           .filter(RegistryCredentials::hasPassword)
           .map(RegistryCredentials::basicAuthorization)
-          .orElseThrow(() -> new RegistryException.Unauthorized("authentication required"));
+          .orElseThrow(
+              () -> new RegistryException.Unauthorized("unauthorized: authentication required"));
     }
     if (!challenge.isBearer()) {
       throw new RegistryException.Unauthorized(
@@ -60,7 +61,7 @@ final class BearerTokens {
           "Get \"" + realm + "\": " + RegistryTransport.describe(e), e);
     }
     if (response.statusCode() == 401 || response.statusCode() == 403) {
-      throw new RegistryException.Unauthorized("incorrect username or password");
+      throw new RegistryException.Unauthorized("unauthorized: incorrect username or password");
     }
     if (response.statusCode() != 200) {
       throw new RegistryException.Refused(

@@ -32,7 +32,7 @@ final class RegistryErrors {
     }
     if (status == 401 || status == 403) {
       return new RegistryException.Unauthorized(
-          detail.isEmpty() ? "authentication required" : detail);
+          detail.isEmpty() ? "unauthorized: authentication required" : detail);
     }
     return new RegistryException.Refused(
         "the registry answered "

@@ -66,7 +66,7 @@ final class RegistryTransport {
         response.headers().firstValue("WWW-Authenticate").flatMap(AuthChallenge::parse);
     close(response);
     if (challenge.isEmpty()) {
-      throw new RegistryException.Unauthorized("the registry asks for credentials");
+      throw new RegistryException.Unauthorized("unauthorized: authentication required");
     }
     authorization = Optional.of(tokens.authorization(challenge.get(), repository));
     return send(uri, accept, firstByte);

@@ -11,6 +11,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -33,6 +34,10 @@ import org.junit.jupiter.api.Timeout;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RegistryPullCliTest {
 
+  private static final String USER = "jcuser";
+  private static final String PASSWORD = "jc-secret-1";
+  private static final String HTPASSWD =
+      USER + ":$2b$12$e1T20BNcHV2Sja.dU0dec.2BYWUlT5AQb3GwpDdMDFi1.3dZkYM4G";
   private static final int NOISE_BYTES = 600 * 1024;
   private static final Pattern PUSHED_DIGEST = Pattern.compile("digest: (sha256:[0-9a-f]{64})");
 
@@ -173,6 +178,39 @@ class RegistryPullCliTest {
       assertThat(pull.stderr()).contains("the connection broke after 3 resumed attempts");
       assertThat(engine.docker("images", "-q", reference).stdout()).isEmpty();
       assertThat(blobs()).isEqualTo(blobsBefore);
+    }
+  }
+
+  @Test
+  void pullFromARegistryWithBasicAuth_isUnauthorizedWithoutCredentials_andWorksWithThem()
+      throws Exception {
+    Path cliConfig = engine.directory.resolve("cli-config").resolve("config.json");
+    try (TestRegistry guarded = TestRegistry.startWithBasicAuth(HTPASSWD)) {
+      String reference =
+          guarded.host() + "/jcr-" + UUID.randomUUID().toString().substring(0, 8) + "/private:1";
+      DockerCli.Run login = dockerd.run("login", "-u", USER, "-p", PASSWORD, guarded.host());
+      assertThat(login.exitCode()).as(login.stderr()).isZero();
+      try {
+        push(BusyboxImage.create().tags(reference), reference);
+      } finally {
+        dockerd.run("logout", guarded.host());
+      }
+
+      DockerCli.Run anonymous = engine.docker("pull", reference);
+      assertThat(anonymous.exitCode()).isOne();
+      assertThat(anonymous.stderr()).contains("unauthorized");
+
+      Files.createDirectories(cliConfig.getParent());
+      String auth =
+          java.util.Base64.getEncoder()
+              .encodeToString((USER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+      Files.writeString(
+          cliConfig, "{\"auths\":{\"" + guarded.host() + "\":{\"auth\":\"" + auth + "\"}}}");
+      DockerCli.Run pull = engine.docker("pull", reference);
+      assertThat(pull.exitCode()).as(pull.stderr()).isZero();
+      assertThat(pull.stdout()).contains("Status: Downloaded newer image for " + reference);
+    } finally {
+      Files.deleteIfExists(cliConfig);
     }
   }
 

@@ -29,12 +29,28 @@ final class TestRegistry implements AutoCloseable {
   }
 
   static TestRegistry start() throws IOException, InterruptedException {
+    return start("");
+  }
+
+  /** A registry that wants basic credentials from the one user of {@code htpasswdLine}. */
+  static TestRegistry startWithBasicAuth(String htpasswdLine)
+      throws IOException, InterruptedException {
+    return start(htpasswdLine);
+  }
+
+  private static TestRegistry start(String htpasswdLine) throws IOException, InterruptedException {
     if (!Files.isExecutable(COMMAND)) {
       throw new AssertionError(COMMAND + " is missing: apt-get install -y docker-registry");
     }
     Path directory = Files.createTempDirectory("jcreg-").toRealPath();
     int port = EngineFixture.freePort();
     Path config = directory.resolve("config.yml");
+    String auth = "";
+    if (!htpasswdLine.isEmpty()) {
+      Path htpasswd = directory.resolve("htpasswd");
+      Files.writeString(htpasswd, htpasswdLine + "\n");
+      auth = "auth:\n  htpasswd:\n    realm: jcompose-test\n    path: " + htpasswd + "\n";
+    }
     Files.writeString(
         config,
         "version: 0.1\n"
@@ -44,7 +60,8 @@ final class TestRegistry implements AutoCloseable {
             + "\n"
             + "http:\n  addr: 127.0.0.1:"
             + port
-            + "\n");
+            + "\n"
+            + auth);
     Process process =
         new ProcessBuilder(COMMAND.toString(), "serve", config.toString())
             .redirectErrorStream(true)
