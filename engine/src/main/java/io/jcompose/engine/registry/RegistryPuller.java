@@ -6,7 +6,6 @@ import io.jcompose.engine.image.ImageConfig;
 import io.jcompose.engine.image.ImagePulls;
 import io.jcompose.engine.image.ImageReference;
 import io.jcompose.engine.image.ImageStore;
-import java.net.http.HttpClient;
 import java.util.Optional;
 import java.util.Set;
 
@@ -14,12 +13,12 @@ import java.util.Set;
  * The engine's registry client behind {@code POST /images/create?fromImage=}: resolves the
  * reference's manifest (for the requested platform, else this machine's) before answering, so a
  * missing image or refused credentials are an HTTP error as with dockerd, then streams the pull.
+ * Each pull has its own HTTP client, so an idle engine holds no connections or selector threads.
  */
 public final class RegistryPuller implements ImagePulls {
 
   private final ImageStore images;
   private final Set<String> insecureRegistries;
-  private final HttpClient client = RegistryTransport.newClient();
 
   /**
    * @param insecureRegistries {@code host:port} registries reached over plain HTTP (loopback ones
@@ -40,7 +39,7 @@ public final class RegistryPuller implements ImagePulls {
             .orElse(images.platform());
     var transport =
         new RegistryTransport(
-            client,
+            RegistryTransport.newClient(),
             RegistryEndpoint.of(reference.domain(), insecureRegistries),
             reference.path(),
             RegistryCredentials.fromHeader(registryAuth));
