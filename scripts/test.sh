@@ -66,6 +66,7 @@ NEEDS=(
   socat:socat
   tini-static:tini
   busybox:busybox-static
+  docker-registry:docker-registry
   docker:docker.io
   docker-compose:docker-compose
 )

@@ -24,6 +24,7 @@ import io.jcompose.engine.http.ServerSetup;
 import io.jcompose.engine.image.ImageFilter;
 import io.jcompose.engine.image.ImagesRouter;
 import io.jcompose.engine.network.NetworksRouter;
+import io.jcompose.engine.registry.RegistryPuller;
 import io.jcompose.engine.volume.VolumesRouter;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
@@ -40,6 +41,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
@@ -123,7 +125,8 @@ public final class EngineDaemon implements AutoCloseable {
                   clock),
               new EventsRouter(events),
               new VolumesRouter(parts.volumes()),
-              new ImagesRouter(parts.images(), events),
+              new ImagesRouter(
+                  parts.images(), events, new RegistryPuller(parts.images(), Set.of())),
               new NetworksRouter(parts.networks(), parts.containers()),
               new ContainersRouter(parts.containers(), clock),
               new ExecRouter(parts.containers()),

@@ -215,6 +215,41 @@ public final class ImageStore {
   }
 
   /**
+   * Stores an image a fetch (a registry pull) downloads into the content store: its config is
+   * parsed, its layers unpacked with their diff_ids checked, and its references registered. On any
+   * failure nothing is registered and the blobs and layers this fetch added are removed again.
+   *
+   * @param progress told of each layer as it is unpacked (or found unpacked)
+   */
+  public Image storeFetched(FetchedImage.Fetch fetch, Consumer<LoadProgress> progress) {
+    synchronized (changes) {
+      Set<Digest> blobsBefore = new HashSet<>(content.list());
+      Set<Digest> layersBefore = layerIds();
+      try {
+        FetchedImage fetched = fetch.fetch(content);
+        byte[] configJson;
+        try (InputStream stream = content.read(fetched.config())) {
+          configJson = stream.readAllBytes();
+        } catch (IOException e) {
+          throw new EngineFault.Internal("cannot read the config of " + fetched.origin(), e);
+        }
+        ImageConfig config = ConfigTranslator.parse(fetched.config(), configJson);
+        StoredImage stored =
+            new LayerInstaller(content, snapshots)
+                .install(
+                    fetched.config(), config, fetched.layerBlobs(), fetched.origin(), progress);
+        var loaded = new ArchiveLoader.LoadedImage(stored, config, fetched.references());
+        Image image = register(List.of(loaded), event -> {}).get(0);
+        removeUnreferenced(blobsBefore, layersBefore);
+        return image;
+      } catch (RuntimeException e) {
+        removeUnreferenced(blobsBefore, layersBefore);
+        throw e;
+      }
+    }
+  }
+
+  /**
    * Writes the named images as a {@code docker save} archive (legacy layout) to {@code out}.
    *
    * @param references references or ids; a repository without a tag saves all its tags

@@ -17,8 +17,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code /images}: list, inspect, load, import, save, tag, remove. Pulls and builds answer with a
- * clear error until the registry client and the builder exist (issue 7).
+ * {@code /images}: list, inspect, load, import, pull, save, tag, remove. Builds answer with a clear
+ * error until the builder exists (issue 7).
  */
 public final class ImagesRouter implements ApiRouter {
 
@@ -32,10 +32,16 @@ public final class ImagesRouter implements ApiRouter {
 
   private final ImageStore images;
   private final EventBus events;
+  private final ImagePulls pulls;
 
   public ImagesRouter(ImageStore images, EventBus events) {
+    this(images, events, ImagePulls.unsupported());
+  }
+
+  public ImagesRouter(ImageStore images, EventBus events, ImagePulls pulls) {
     this.images = images;
     this.events = events;
+    this.pulls = pulls;
   }
 
   @Override
@@ -93,16 +99,16 @@ public final class ImagesRouter implements ApiRouter {
         });
   }
 
-  /** {@code docker import} ({@code fromSrc=-}); a pull ({@code fromImage}) is not there yet. */
+  /** A pull ({@code fromImage}) or {@code docker import} ({@code fromSrc=-}). */
   private Response create(Request request) {
     Optional<String> source = request.query().get("fromSrc");
     if (source.isEmpty()) {
-      String image = request.query().get("fromImage").orElse("");
-      throw new EngineFault.NotFound(
-          "pull access denied for "
-              + image
-              + ": the bundled engine cannot pull from registries yet; load the image with"
-              + " `docker load` (registry pulls come with issue 7)");
+      return Response.progress(
+          pulls.start(
+              request.query().get("fromImage").orElse(""),
+              request.query().get("tag").orElse(""),
+              request.query().get("platform").filter(value -> !value.isEmpty()),
+              request.header("X-Registry-Auth")));
     }
     if (!source.get().equals("-")) {
       throw new EngineFault.InvalidArgument(
