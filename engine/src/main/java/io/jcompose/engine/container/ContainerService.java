@@ -94,6 +94,18 @@ public final class ContainerService implements NetworkAttachments, AutoCloseable
     entry.lock().lock();
     try {
       launcher.start(entry, false);
+    } catch (EngineFault.NotModified | EngineFault.Conflict e) {
+      throw e;
+    } catch (RuntimeException e) {
+      // as dockerd: an AutoRemove container whose start failed goes (docker run --rm waits for it)
+      if (entry.current().host().autoRemove() && !entry.isRemoved()) {
+        try {
+          teardown.remove(entry, true);
+        } catch (RuntimeException removal) {
+          e.addSuppressed(removal);
+        }
+      }
+      throw e;
     } finally {
       entry.lock().unlock();
     }

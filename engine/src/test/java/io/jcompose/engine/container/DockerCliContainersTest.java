@@ -171,4 +171,13 @@ class DockerCliContainersTest extends EngineTestBase {
     assertThat(run.exitCode()).isZero();
     assertThat(engine.docker("ps", "-aq").stdout()).isEmpty();
   }
+
+  @Test
+  void runRm_ofACommandThatDoesNotExist_failsAt127_andLeavesNoContainer() throws Exception {
+    DockerCli.Run run = engine.docker("run", "--rm", "busybox", "/no/such/program");
+
+    assertThat(run.exitCode()).as(run.stderr()).isEqualTo(127);
+    assertThat(run.stderr()).contains("/no/such/program");
+    assertThat(engine.docker("ps", "-aq").stdout()).isEmpty();
+  }
 }
