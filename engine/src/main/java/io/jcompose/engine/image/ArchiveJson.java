@@ -9,11 +9,10 @@ import java.util.Map;
 /** The wire forms of an image archive: docker's manifest.json and the OCI layout's JSON. */
 final class ArchiveJson {
 
-  static final String OCI_INDEX = "application/vnd.oci.image.index.v1+json";
-  static final String DOCKER_MANIFEST_LIST =
-      "application/vnd.docker.distribution.manifest.list.v2+json";
-  static final String OCI_MANIFEST = "application/vnd.oci.image.manifest.v1+json";
-  static final String DOCKER_MANIFEST = "application/vnd.docker.distribution.manifest.v2+json";
+  static final String OCI_INDEX = ManifestTypes.OCI_INDEX;
+  static final String DOCKER_MANIFEST_LIST = ManifestTypes.DOCKER_MANIFEST_LIST;
+  static final String OCI_MANIFEST = ManifestTypes.OCI_MANIFEST;
+  static final String DOCKER_MANIFEST = ManifestTypes.DOCKER_MANIFEST;
   static final String OCI_CONFIG = "application/vnd.oci.image.config.v1+json";
   static final String OCI_LAYER = "application/vnd.oci.image.layer.v1.tar";
   static final String IMAGE_NAME_ANNOTATION = "io.containerd.image.name";

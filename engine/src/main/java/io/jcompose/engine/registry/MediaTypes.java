@@ -1,15 +1,15 @@
 package io.jcompose.engine.registry;
 
+import io.jcompose.engine.image.ManifestTypes;
 import java.util.List;
 
 /** The manifest and layer media types a pull understands. */
 final class MediaTypes {
 
-  static final String DOCKER_MANIFEST = "application/vnd.docker.distribution.manifest.v2+json";
-  static final String DOCKER_MANIFEST_LIST =
-      "application/vnd.docker.distribution.manifest.list.v2+json";
-  static final String OCI_MANIFEST = "application/vnd.oci.image.manifest.v1+json";
-  static final String OCI_INDEX = "application/vnd.oci.image.index.v1+json";
+  static final String DOCKER_MANIFEST = ManifestTypes.DOCKER_MANIFEST;
+  static final String DOCKER_MANIFEST_LIST = ManifestTypes.DOCKER_MANIFEST_LIST;
+  static final String OCI_MANIFEST = ManifestTypes.OCI_MANIFEST;
+  static final String OCI_INDEX = ManifestTypes.OCI_INDEX;
   static final String DOCKER_SCHEMA1 = "application/vnd.docker.distribution.manifest.v1";
 
   /** What a manifest request accepts, indexes included. */
