@@ -129,12 +129,9 @@ public final class Compose {
     return Reconciler.start(project, ServiceGraph.of(project), observe(project), services);
   }
 
-  /** What {@code restart} would do. */
-  public Plan planRestart(Project project, Set<String> services, Optional<Duration> timeout) {
-    return planRestart(project, services, timeout, true);
-  }
-
   /**
+   * What {@code restart} would do.
+   *
    * @param restartDependents restart with each targeted service the dependents that declared {@code
    *     restart: true} on it ({@code false}: {@code --no-deps})
    */

@@ -2,7 +2,6 @@ package io.jcompose.cli.command;
 
 import io.jcompose.cli.ExitCode;
 import io.jcompose.cli.JcomposeCommand;
-import io.jcompose.cli.UserException;
 import io.jcompose.cli.line.Option;
 import io.jcompose.cli.line.Positional;
 import io.jcompose.cli.line.Values;
@@ -10,7 +9,6 @@ import io.jcompose.cli.line.Verb;
 import io.jcompose.planner.label.Labels;
 import io.jcompose.planner.plan.Plan;
 import io.jcompose.planner.plan.PlanText;
-import io.jcompose.planner.spi.ContainerStatus;
 import io.jcompose.planner.spi.ContainerSummary;
 import io.jcompose.planner.spi.RuntimeFault;
 import java.util.ArrayList;
@@ -79,7 +77,7 @@ public final class LifecycleCommand {
   public int call() throws InterruptedException {
     Set<String> services = CommandValues.services(line);
     try (ProjectSession session = ProjectSession.open(global, true)) {
-      checkServices(session, services);
+      ServiceContainers.checkServices(session, services);
       if (verb.equals("kill")) {
         return kill(session, services);
       }
@@ -114,32 +112,16 @@ public final class LifecycleCommand {
     }
   }
 
-  private static void checkServices(ProjectSession session, Set<String> services) {
-    if (session.fromLabelsOnly()) {
-      return;
-    }
-    for (String service : services) {
-      if (!session.project().services().containsKey(service)) {
-        throw new UserException("no such service: " + service);
-      }
-    }
-  }
-
   private int kill(ProjectSession session, Set<String> services) throws InterruptedException {
     String signal = line.value(SIGNAL).orElse("SIGKILL");
     var targets = new ArrayList<ContainerSummary>();
-    for (ContainerSummary container :
-        session.runtime().listContainers(Labels.projectContainers(session.project().name()))) {
-      String service = container.label(Labels.SERVICE);
+    for (ContainerSummary container : ServiceContainers.of(session, services, false, false)) {
       boolean orphan =
-          !session.fromLabelsOnly() && !session.project().services().containsKey(service);
-      if (Labels.TRUE.equals(container.label(Labels.ONEOFF))
-          || container.status() != ContainerStatus.RUNNING
-          || (!services.isEmpty() && !services.contains(service))
-          || (orphan && !line.has(REMOVE_ORPHANS))) {
-        continue;
+          !session.fromLabelsOnly()
+              && !session.project().services().containsKey(container.label(Labels.SERVICE));
+      if (!orphan || line.has(REMOVE_ORPHANS)) {
+        targets.add(container);
       }
-      targets.add(container);
     }
     if (global.dryRun()) {
       for (ContainerSummary target : targets) {

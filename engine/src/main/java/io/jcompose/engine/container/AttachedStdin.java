@@ -8,7 +8,6 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -35,10 +34,7 @@ final class AttachedStdin {
    */
   static void relay(Path attachSocket, InputStream client, CompletableFuture<Void> runEnd)
       throws InterruptedException {
-    Optional<Path> socat = socat();
-    if (socat.isEmpty()) {
-      return;
-    }
+    Path socat = HostCommand.require("socat", "socat");
     long waited = 0;
     while (!Files.exists(attachSocket)) {
       if (runEnd.isDone() || waited > SOCKET_WAIT.toMillis()) {
@@ -51,9 +47,7 @@ final class AttachedStdin {
     try {
       bridge =
           new ProcessBuilder(
-                  socat.get().toString(),
-                  "-",
-                  "UNIX-CONNECT:" + attachSocket.getFileName() + ",type=5")
+                  socat.toString(), "-", "UNIX-CONNECT:" + attachSocket.getFileName() + ",type=5")
               .directory(attachSocket.getParent().toFile())
               .redirectOutput(ProcessBuilder.Redirect.DISCARD)
               .redirectError(ProcessBuilder.Redirect.DISCARD)
@@ -84,13 +78,5 @@ final class AttachedStdin {
    */
   static void requireBridge() {
     HostCommand.require("socat", "socat");
-  }
-
-  private static Optional<Path> socat() {
-    try {
-      return Optional.of(HostCommand.require("socat", "socat"));
-    } catch (EngineFault.Unavailable e) {
-      return Optional.empty();
-    }
   }
 }

@@ -73,19 +73,8 @@ public final class Reconciler {
   }
 
   /**
-   * {@code restart}: stop (dependents first), then start (dependencies first). The services that
-   * declared {@code restart: true} on a restarted one are restarted with it.
-   */
-  public static Plan restart(
-      Project project,
-      ServiceGraph graph,
-      ObservedState observed,
-      Set<String> services,
-      Optional<Duration> timeout) {
-    return restart(project, graph, observed, services, timeout, true);
-  }
-
-  /**
+   * {@code restart}: stop (dependents first), then start (dependencies first).
+   *
    * @param restartDependents whether the dependents that declared {@code restart: true} on a
    *     targeted service are restarted with it (false: {@code restart --no-deps})
    */

@@ -71,7 +71,8 @@ class LifecycleGoldenTest {
                 ServiceGraph.of(project),
                 Snapshots.after(project),
                 Set.of("db", "web"),
-                Optional.empty())));
+                Optional.empty(),
+                true)));
   }
 
   @Test
