@@ -66,6 +66,10 @@ class QuickStartTest {
     try {
       CommandRun quickStart = run(List.of("bash", "-c", command.text()), Duration.ofMinutes(10));
       assertThat(quickStart.exitCode()).as(quickStart + engineLog()).isZero();
+      assertThat(quickStart.err())
+          .contains("started the bundled engine on unix://" + DefaultEngineTraces.SOCKET)
+          .contains("Image quickstart-web  Built")
+          .contains("Container quickstart-web-1  Started");
       Matcher address = ADDRESS.matcher(quickStart.out());
       assertThat(address.find()).as(quickStart.toString()).isTrue();
       assertThat(address.group(1)).isEqualTo("http://localhost:" + PORT);
