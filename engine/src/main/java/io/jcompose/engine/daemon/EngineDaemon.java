@@ -4,6 +4,7 @@ import io.jcompose.engine.api.EngineFacts;
 import io.jcompose.engine.api.HostFacts;
 import io.jcompose.engine.api.Inventory;
 import io.jcompose.engine.api.SystemRouter;
+import io.jcompose.engine.build.BuildRouter;
 import io.jcompose.engine.container.ArchiveRouter;
 import io.jcompose.engine.container.ContainersRouter;
 import io.jcompose.engine.container.DiskUsageRouter;
@@ -116,6 +117,7 @@ public final class EngineDaemon implements AutoCloseable {
               options.apiVersions(),
               HostFacts.probe());
 
+      var pulls = new RegistryPuller(parts.images(), Set.of());
       List<ApiRouter> routers =
           List.of(
               new SystemRouter(
@@ -125,8 +127,14 @@ public final class EngineDaemon implements AutoCloseable {
                   clock),
               new EventsRouter(events),
               new VolumesRouter(parts.volumes()),
-              new ImagesRouter(
-                  parts.images(), events, new RegistryPuller(parts.images(), Set.of())),
+              new ImagesRouter(parts.images(), events, pulls),
+              new BuildRouter(
+                  parts.images(),
+                  parts.snapshots(),
+                  parts.containers(),
+                  pulls,
+                  events,
+                  options.dataRoot()),
               new NetworksRouter(parts.networks(), parts.containers()),
               new ContainersRouter(parts.containers(), clock),
               new ExecRouter(parts.containers()),
@@ -291,7 +299,7 @@ public final class EngineDaemon implements AutoCloseable {
   }
 
   private static IntSupplier inventoryImages(EngineParts parts) {
-    return () -> parts.images().list(ImageFilter.ALL).size();
+    return () -> parts.images().list(ImageFilter.ALL, true).size();
   }
 
   private static String jcomposeVersion() {

@@ -47,6 +47,7 @@ public final class EngineParts implements AutoCloseable {
   private final ContainerRegistry registry;
   private final LocalVolumes volumes;
   private final ImageStore images;
+  private final Snapshotter snapshots;
   private final Networks networks;
   private final ContainerService containers;
   private final Deque<AutoCloseable> closing;
@@ -55,12 +56,14 @@ public final class EngineParts implements AutoCloseable {
       ContainerRegistry registry,
       LocalVolumes volumes,
       ImageStore images,
+      Snapshotter snapshots,
       Networks networks,
       ContainerService containers,
       Deque<AutoCloseable> closing) {
     this.registry = registry;
     this.volumes = volumes;
     this.images = images;
+    this.snapshots = snapshots;
     this.networks = networks;
     this.containers = containers;
     this.closing = closing;
@@ -123,7 +126,7 @@ public final class EngineParts implements AutoCloseable {
                   tasks,
                   threads.apply("engine-exec")));
       closing.push(containers);
-      return new EngineParts(registry, volumes, images, networks, containers, closing);
+      return new EngineParts(registry, volumes, images, snapshots, networks, containers, closing);
     } catch (RuntimeException e) {
       closeAll(closing, e);
       throw e;
@@ -142,6 +145,11 @@ public final class EngineParts implements AutoCloseable {
   /** The image store the {@code /images} routes serve. */
   public ImageStore images() {
     return images;
+  }
+
+  /** The unpacked layers and overlay mounts (the builder mounts step roots with it). */
+  public Snapshotter snapshots() {
+    return snapshots;
   }
 
   /** The networks the {@code /networks} routes serve. */

@@ -60,6 +60,9 @@ final class ConfigJson {
 
     @JsonProperty("StopSignal")
     public String stopSignal;
+
+    @JsonProperty("OnBuild")
+    public List<String> onBuild;
   }
 
   /** Durations in nanoseconds, as Go's time.Duration. */

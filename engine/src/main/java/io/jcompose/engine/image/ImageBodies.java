@@ -133,7 +133,7 @@ final class ImageBodies {
             run.volumes().isEmpty() ? null : ports(run.volumes()),
             run.workingDir(),
             run.entrypoint().isEmpty() ? null : run.entrypoint(),
-            null,
+            run.onBuild().isEmpty() ? null : run.onBuild(),
             run.labels().isEmpty() ? null : run.labels(),
             run.stopSignal()),
         config.platform().architecture(),

@@ -86,9 +86,17 @@ public final class ImageStore {
     return platform;
   }
 
-  /** Images matching {@code filter}, newest first. */
+  /** Images matching {@code filter}, newest first, without intermediate build images. */
   public List<Image> list(ImageFilter filter) {
-    return ImageListing.list(catalog, filter);
+    return list(filter, false);
+  }
+
+  /**
+   * Images matching {@code filter}, newest first; with {@code all}, also the intermediate images of
+   * builds (untagged images that are the parent of another).
+   */
+  public List<Image> list(ImageFilter filter, boolean all) {
+    return ImageListing.list(catalog, filter, all);
   }
 
   /**
@@ -246,6 +254,86 @@ public final class ImageStore {
         removeUnreferenced(blobsBefore, layersBefore);
         throw e;
       }
+    }
+  }
+
+  /**
+   * Makes a build step's image: the parent's layers and history plus the step's layer (ingested as
+   * a blob and unpacked once) and a history entry. The image gets no reference; it remembers its
+   * parent, so listings hide it as an intermediate image while it has children and no tag.
+   *
+   * @throws EngineFault.NotFound when the parent is gone
+   * @throws EngineFault.InvalidArgument for a layer tar the snapshotter refuses
+   */
+  public Image commit(ImageCommit commit) {
+    synchronized (changes) {
+      Catalog current = catalog;
+      Optional<Catalog.Entry> parent =
+          commit
+              .parent()
+              .map(
+                  id ->
+                      current
+                          .entry(id)
+                          .orElseThrow(() -> new EngineFault.NotFound("No such image: " + id)));
+      Set<Digest> blobsBefore = new HashSet<>(content.list());
+      Set<Digest> layersBefore = layerIds();
+      try {
+        var layers = new ArrayList<StoredImage.StoredLayer>();
+        var diffIds = new ArrayList<Digest>();
+        var history = new ArrayList<ImageConfig.History>();
+        long size = 0;
+        ImageConfig.Platform imagePlatform = commit.platform();
+        if (parent.isPresent()) {
+          layers.addAll(parent.get().stored().layers());
+          diffIds.addAll(parent.get().config().diffIds());
+          history.addAll(parent.get().config().history());
+          size = parent.get().stored().size();
+          imagePlatform = parent.get().config().platform();
+        }
+        if (commit.layerTar().isPresent()) {
+          Layer layer = ingestLayer(commit.layerTar().get());
+          layers.add(
+              new StoredImage.StoredLayer(
+                  layer.diffId().toString(), layer.diffId().toString(), layer.tarLength()));
+          diffIds.add(layer.diffId());
+          size += layer.size();
+        }
+        var now = Optional.of(clock.instant());
+        history.add(
+            new ImageConfig.History(now, commit.createdBy(), "", commit.layerTar().isEmpty()));
+        var config =
+            new ImageConfig(imagePlatform, now, "", "", "", commit.runConfig(), diffIds, history);
+        byte[] json = ConfigTranslator.write(config);
+        Digest id = content.ingest(new java.io.ByteArrayInputStream(json)).digest();
+        var stored =
+            new StoredImage(
+                id.toString(),
+                layers,
+                size,
+                null,
+                commit.parent().map(Digest::toString).orElse(null));
+        var made =
+            new ArchiveLoader.LoadedImage(stored, ConfigTranslator.parse(id, json), List.of());
+        return register(List.of(made), event -> {}).get(0);
+      } catch (IOException e) {
+        removeUnreferenced(blobsBefore, layersBefore);
+        throw new EngineFault.Internal("cannot store the image of a build step", e);
+      } catch (RuntimeException e) {
+        removeUnreferenced(blobsBefore, layersBefore);
+        throw e;
+      }
+    }
+  }
+
+  /** The layer tar as a blob (uncompressed, so its digest is the diff_id) and unpacked. */
+  private Layer ingestLayer(Path layerTar) throws IOException {
+    Digest diffId;
+    try (InputStream tar = java.nio.file.Files.newInputStream(layerTar)) {
+      diffId = content.ingest(tar).digest();
+    }
+    try (InputStream tar = content.read(diffId)) {
+      return snapshots.unpack(tar, Optional.of(diffId));
     }
   }
 

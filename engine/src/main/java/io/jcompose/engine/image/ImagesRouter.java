@@ -16,10 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/**
- * {@code /images}: list, inspect, load, import, pull, save, tag, remove. Builds answer with a clear
- * error until the builder exists (issue 7).
- */
+/** {@code /images}: list, inspect, load, import, pull, save, tag, remove. */
 public final class ImagesRouter implements ApiRouter {
 
   record StreamLine(@JsonProperty("stream") String stream) {}
@@ -54,15 +51,14 @@ public final class ImagesRouter implements ApiRouter {
         .get("/images/{name...}/json", this::inspect)
         .get("/images/{name...}/get", this::save)
         .post("/images/{name...}/tag", this::tag)
-        .delete("/images/{name...}", this::remove)
-        .post("/build", this::build);
+        .delete("/images/{name...}", this::remove);
   }
 
   private Response list(Request request) {
     var filter = ImageFilter.parse(request.query().filters().asMap());
     boolean virtualSize = !request.apiVersion().atLeast(1, 44);
     var items = new ArrayList<ImageBodies.ListItem>();
-    for (Image image : images.list(filter)) {
+    for (Image image : images.list(filter, request.query().bool("all"))) {
       items.add(ImageBodies.listItem(image, virtualSize));
     }
     return Response.json(items);
@@ -196,12 +192,6 @@ public final class ImagesRouter implements ApiRouter {
       body.add(entry);
     }
     return Response.json(body);
-  }
-
-  private Response build(Request request) {
-    throw new EngineFault.InvalidArgument(
-        "the bundled engine has no image builder yet (it comes with issue 7); build with dockerd or"
-            + " load a built image with `docker load`");
   }
 
   private static ErrorLine error(String message) {

@@ -12,6 +12,7 @@ import java.util.Optional;
  *
  * @param exposedPorts {@code 80/tcp} and the like
  * @param volumes the paths the image declares as volumes
+ * @param onBuild the ONBUILD triggers as written ({@code RUN echo hi}), run by builds from it
  */
 public record RunConfig(
     List<String> cmd,
@@ -23,7 +24,8 @@ public record RunConfig(
     List<String> volumes,
     Map<String, String> labels,
     String stopSignal,
-    Optional<Healthcheck> healthcheck) {
+    Optional<Healthcheck> healthcheck,
+    List<String> onBuild) {
 
   public static final RunConfig EMPTY =
       new RunConfig(
@@ -36,7 +38,8 @@ public record RunConfig(
           List.of(),
           Map.of(),
           "",
-          Optional.empty());
+          Optional.empty(),
+          List.of());
 
   public RunConfig {
     cmd = List.copyOf(cmd);
@@ -49,6 +52,33 @@ public record RunConfig(
     labels = Map.copyOf(labels);
     stopSignal = Objects.requireNonNullElse(stopSignal, "");
     Objects.requireNonNull(healthcheck, "healthcheck");
+    onBuild = List.copyOf(onBuild);
+  }
+
+  /** Without ONBUILD triggers. */
+  public RunConfig(
+      List<String> cmd,
+      List<String> entrypoint,
+      List<String> env,
+      String workingDir,
+      String user,
+      List<String> exposedPorts,
+      List<String> volumes,
+      Map<String, String> labels,
+      String stopSignal,
+      Optional<Healthcheck> healthcheck) {
+    this(
+        cmd,
+        entrypoint,
+        env,
+        workingDir,
+        user,
+        exposedPorts,
+        volumes,
+        labels,
+        stopSignal,
+        healthcheck,
+        List.of());
   }
 
   /**
