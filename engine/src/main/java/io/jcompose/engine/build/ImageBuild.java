@@ -29,6 +29,9 @@ import java.util.TreeMap;
  */
 final class ImageBuild {
 
+  private static final String DEFAULT_PATH =
+      "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+
   private final BuildParts parts;
   private final BuildRequest request;
   private final Dockerfile dockerfile;
@@ -120,7 +123,7 @@ final class ImageBuild {
     String base = from.image();
     if (base.equalsIgnoreCase("scratch")) {
       out.text(" ---> \n");
-      return StageState.start(Optional.empty(), RunConfig.EMPTY, global, platform);
+      return StageState.start(Optional.empty(), withDefaultPath(RunConfig.EMPTY), global, platform);
     }
     Image image = baseImage(stage, base, platform, out);
     out.result(image.id());
@@ -197,6 +200,27 @@ final class ImageBuild {
     }
     StepRootfs rootfs = StepRootfs.mount(parts.snapshots(), layers);
     return new StepExecutor.MountedSource(SourceTree.rootfs(rootfs.root()), rootfs::close);
+  }
+
+  /** As dockerd: a stage whose base sets no PATH gets the default one. */
+  private static RunConfig withDefaultPath(RunConfig config) {
+    if (config.env().stream().anyMatch(entry -> entry.startsWith("PATH="))) {
+      return config;
+    }
+    var env = new ArrayList<>(config.env());
+    env.add(DEFAULT_PATH);
+    return new RunConfig(
+        config.cmd(),
+        config.entrypoint(),
+        env,
+        config.workingDir(),
+        config.user(),
+        config.exposedPorts(),
+        config.volumes(),
+        config.labels(),
+        config.stopSignal(),
+        config.healthcheck(),
+        config.onBuild());
   }
 
   private static RunConfig withoutTriggers(RunConfig config) {

@@ -200,7 +200,8 @@ final class StepExecutor {
     try (StepRootfs rootfs = StepRootfs.mount(parts.snapshots(), layersOf(state))) {
       RootDirectories.create(rootfs.root(), config.workingDir());
       Optional<Path> layer = rootfs.changes(tar);
-      return commit(state, key, config, nop(state, text), layer, out);
+      return commit(
+          state, key, config, String.join(" ", state.shell()) + " #(nop) " + text, layer, out);
     } finally {
       Files.deleteIfExists(tar);
     }
