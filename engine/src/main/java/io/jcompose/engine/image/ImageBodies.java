@@ -2,6 +2,7 @@ package io.jcompose.engine.image;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.jcompose.engine.digest.Digest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -94,7 +95,7 @@ final class ImageBodies {
         config.created().map(Instant::getEpochSecond).orElse(0L),
         image.id().toString(),
         config.runConfig().labels().isEmpty() ? null : config.runConfig().labels(),
-        "",
+        image.parent().map(Digest::toString).orElse(""),
         digests.isEmpty() ? null : digests,
         image.repoTags(),
         -1,
@@ -110,7 +111,7 @@ final class ImageBodies {
         image.id().toString(),
         image.repoTags(),
         image.repoDigests(),
-        "",
+        image.parent().map(Digest::toString).orElse(""),
         config.comment(),
         config.created().map(Instant::toString).orElse(ZERO_TIME),
         config.dockerVersion(),

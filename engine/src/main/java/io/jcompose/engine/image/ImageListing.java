@@ -51,7 +51,14 @@ final class ImageListing {
         if (matching.isEmpty()) {
           continue;
         }
-        image = new Image(image.id(), matching, image.config(), image.size(), image.lastTagTime());
+        image =
+            new Image(
+                image.id(),
+                matching,
+                image.config(),
+                image.size(),
+                image.lastTagTime(),
+                image.parent());
       }
       images.add(image);
     }

@@ -109,6 +109,11 @@ public final class ImageStore {
     return current.toImage(current.resolve(reference));
   }
 
+  /** Bytes of file content in an unpacked layer; 0 when it is not unpacked. */
+  public long layerSize(Digest diffId) {
+    return snapshots.layer(diffId).map(Layer::size).orElse(0L);
+  }
+
   public Optional<Image> find(String reference) {
     Catalog current = catalog;
     return current.find(reference).map(current::toImage);
@@ -160,19 +165,49 @@ public final class ImageStore {
       var references = new HashMap<>(current.references());
       plan.referencesToRemove().forEach(removed -> references.remove(removed.toString()));
       var removed = new ArrayList<RemovedImage>(plan.untagged());
+      boolean hasChildren = hasChildren(current, id);
+      if (plan.deleteImage() && hasChildren && plan.untagged().isEmpty()) {
+        throw new EngineFault.Conflict(
+            "conflict: unable to delete "
+                + id.shortHex()
+                + " (cannot be forced) - image has dependent child images");
+      }
       writeReferences(references);
       Catalog next = current.withReferences(references);
-      if (!plan.deleteImage()) {
+      if (!plan.deleteImage() || hasChildren) {
         catalog = next;
         return removed;
       }
-      Catalog.Entry entry = current.entry(id).orElseThrow();
-      imageRecords.delete(id.hex());
-      catalog = next.withoutImage(id);
-      removed.add(new RemovedImage.Deleted(id.toString()));
-      removed.addAll(collectGarbage(entry));
+      catalog = next;
+      Optional<Digest> deleting = Optional.of(id);
+      while (deleting.isPresent()) {
+        Catalog.Entry entry = catalog.entry(deleting.get()).orElseThrow();
+        imageRecords.delete(deleting.get().hex());
+        catalog = catalog.withoutImage(deleting.get());
+        removed.add(new RemovedImage.Deleted(deleting.get().toString()));
+        removed.addAll(collectGarbage(entry));
+        deleting =
+            Optional.ofNullable(entry.stored().parent())
+                .map(Digest::parse)
+                .filter(this::isUnusedIntermediate);
+      }
       return removed;
     }
+  }
+
+  /** A built image's parent goes with it when nothing else needs it, as with dockerd. */
+  private boolean isUnusedIntermediate(Digest parent) {
+    Catalog current = catalog;
+    return current.entry(parent).isPresent()
+        && current.referencesOf(parent).isEmpty()
+        && !hasChildren(current, parent)
+        && users.usersOf(parent).isEmpty();
+  }
+
+  private static boolean hasChildren(Catalog catalog, Digest id) {
+    String text = id.toString();
+    return catalog.images().values().stream()
+        .anyMatch(entry -> text.equals(entry.stored().parent()));
   }
 
   /**

@@ -49,6 +49,7 @@ public final class ImagesRouter implements ApiRouter {
         .post("/images/create", this::create)
         .get("/images/get", this::saveMany)
         .get("/images/{name...}/json", this::inspect)
+        .get("/images/{name...}/history", this::history)
         .get("/images/{name...}/get", this::save)
         .post("/images/{name...}/tag", this::tag)
         .delete("/images/{name...}", this::remove);
@@ -67,6 +68,10 @@ public final class ImagesRouter implements ApiRouter {
   private Response inspect(Request request) {
     Image image = images.inspect(request.pathParameter("name"));
     return Response.json(ImageBodies.inspect(image, !request.apiVersion().atLeast(1, 44)));
+  }
+
+  private Response history(Request request) {
+    return Response.json(ImageHistory.of(images, request.pathParameter("name")));
   }
 
   private Response load(Request request) {
