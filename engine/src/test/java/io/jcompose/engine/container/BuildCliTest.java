@@ -123,6 +123,37 @@ class BuildCliTest extends EngineTestBase {
   }
 
   @Test
+  void cache_survivesAnEngineRestart_andGoesWithTheImage() throws Exception {
+    Path context =
+        context(
+            Map.of(
+                "Dockerfile",
+                "FROM busybox\nRUN echo restart-run > /made && echo restart-run\nLABEL step=2\n"));
+    long shown = engine.docker("images", "-q").stdout().lines().count();
+    long all = engine.docker("images", "-aq").stdout().lines().count();
+    DockerCli.Run first = engine.docker("build", "-t", "built/restart:1", context.toString());
+    assertThat(first.stdout().lines()).as(first.stderr()).contains("restart-run");
+    assertThat(engine.docker("images", "-q").stdout().lines()).hasSize((int) shown + 1);
+    assertThat(engine.docker("images", "-aq").stdout().lines()).hasSize((int) all + 2);
+
+    engine.stop();
+    engine.start();
+    DockerCli.Run afterRestart =
+        engine.docker("build", "-t", "built/restart:1", context.toString());
+
+    assertThat(afterRestart.exitCode()).as(afterRestart.stderr()).isZero();
+    assertThat(count(afterRestart.stdout(), "Using cache")).isEqualTo(2);
+    assertThat(imageId(afterRestart)).isEqualTo(imageId(first));
+
+    DockerCli.Run removal = engine.docker("rmi", "built/restart:1");
+    assertThat(removal.stdout()).contains("Untagged: built/restart:1", "Deleted: sha256:");
+    assertThat(engine.docker("images", "-aq").stdout().lines()).hasSize((int) all);
+    DockerCli.Run rebuilt = engine.docker("build", "-t", "built/restart:1", context.toString());
+    assertThat(rebuilt.stdout()).doesNotContain("Using cache");
+    assertThat(rebuilt.stdout().lines()).contains("restart-run");
+  }
+
+  @Test
   void runFailure_failsTheBuildWithDockersMessage_andLeavesNoContainer() throws Exception {
     Path context =
         context(
