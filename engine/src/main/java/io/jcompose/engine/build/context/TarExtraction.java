@@ -73,10 +73,7 @@ final class TarExtraction {
     }
     TreePath name = TreePath.clean(entry.getName()).orElseThrow(() -> refused(entry, "it leaves"));
     if (name.isRoot()) {
-      if (entry.isDirectory()) {
-        directories.put(tree.directory(TreePath.ROOT, entry.getName()), entry);
-      }
-      return;
+      return; // the directory extracted into keeps its own metadata, as dockerd's untar does
     }
     if (entry.isCharacterDevice() || entry.isBlockDevice() || entry.isFIFO()) {
       if (tree.confined()) {
