@@ -166,14 +166,14 @@ class BuildContextsTest {
           .hasMessage("Cannot locate specified Dockerfile: Missing.Dockerfile");
       assertThatThrownBy(() -> contexts.dockerfile("../Dockerfile"))
           .isInstanceOf(EngineFault.InvalidArgument.class)
-          .hasMessageContaining("outside the build context: ../Dockerfile");
+          .hasMessage("forbidden path outside the build context: ../Dockerfile ()");
       assertThatThrownBy(() -> contexts.dockerfile("escaping"))
           .isInstanceOf(EngineFault.InvalidArgument.class)
           .hasMessageContaining("outside the build context: escaping");
     }
     try (var contexts = extract(LayerTar.create().file("other", "x"), null)) {
       assertThatThrownBy(() -> contexts.dockerfile(null))
-          .hasMessage("Cannot locate specified Dockerfile: dockerfile");
+          .hasMessage("Cannot locate specified Dockerfile: Dockerfile");
     }
   }
 
