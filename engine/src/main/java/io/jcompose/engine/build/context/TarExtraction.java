@@ -47,11 +47,18 @@ final class TarExtraction {
     }
   }
 
-  /** Extracts the tar {@code archive} into {@code directory} of the image root {@code tree}. */
-  static void intoImage(Path archive, DestinationTree tree, String source) throws IOException {
+  /**
+   * Extracts the tar {@code archive} (ADD's source {@code source}) into {@code tree}.
+   *
+   * @throws EngineFault.InvalidArgument for a hostile entry or a tar that cannot be read through
+   */
+  static void intoImage(Path archive, DestinationTree tree, String source) {
     try (var tar =
         new TarArchiveInputStream(TarStreams.uncompressed(Files.newInputStream(archive)))) {
       new TarExtraction(tree, true, "entry of " + source).run(tar);
+    } catch (IOException e) {
+      throw new EngineFault.InvalidArgument(
+          "ADD failed: cannot extract " + source + ": " + e.getMessage(), e);
     }
   }
 

@@ -104,6 +104,15 @@ class AddTest {
   }
 
   @Test
+  void truncatedTar_failsAsTheUsersMistake() throws IOException {
+    byte[] whole = LayerTar.create().file("big", "x".repeat(10_000).getBytes(), 0644).toByteArray();
+    Files.write(fixture.context.resolve("cut.tar"), java.util.Arrays.copyOf(whole, 2048));
+    assertThatThrownBy(() -> fixture.copy("ADD cut.tar /d/"))
+        .isInstanceOf(EngineFault.InvalidArgument.class)
+        .hasMessageStartingWith("ADD failed: cannot extract cut.tar: ");
+  }
+
+  @Test
   void url_isDownloadedWithMode0600AndItsLastModifiedTime() throws IOException {
     Instant modified = Instant.parse("2020-05-06T07:08:09Z");
     serve("/files/app.tar", sampleTar(), "Wed, 06 May 2020 07:08:09 GMT");
