@@ -65,6 +65,20 @@ class TreeEscapeTest {
   }
 
   @Test
+  void linkLoops_areRefused() throws IOException {
+    CopyFixture.link(fixture.context, "ping", "pong");
+    CopyFixture.link(fixture.context, "pong", "ping");
+    fixture.file("a.txt", "a");
+    Files.createSymbolicLink(root.resolve("loop"), Path.of("/loop"));
+    assertThatThrownBy(() -> fixture.copy("COPY ping /x"))
+        .isInstanceOf(EngineFault.InvalidArgument.class)
+        .hasMessageContaining("too many levels of symbolic links");
+    assertThatThrownBy(() -> fixture.copy("COPY a.txt /loop/a"))
+        .isInstanceOf(EngineFault.InvalidArgument.class)
+        .hasMessageContaining("too many levels of symbolic links");
+  }
+
+  @Test
   void rootfs_resolvesLinksInsideItsRoot() throws IOException {
     Path stage = Files.createDirectories(temporary.resolve("stage"));
     CopyFixture.file(stage, "etc/secret", "stage secret", 0644);
