@@ -121,7 +121,7 @@ public final class BuildContexts implements AutoCloseable {
       ContextsParameter parameter, Path main, Path scratch) throws IOException {
     var named = new LinkedHashMap<String, NamedContext>();
     // longest names first: "a/b" is moved out before "a", which would take it along
-    var tars =
+    var longestFirst =
         parameter.contexts().entrySet().stream()
             .sorted(
                 Comparator.comparingInt(
@@ -129,7 +129,7 @@ public final class BuildContexts implements AutoCloseable {
                         -context.getValue().spelledName().length()))
             .toList();
     int index = 0;
-    for (Map.Entry<String, ContextsParameter.Source> context : tars) {
+    for (Map.Entry<String, ContextsParameter.Source> context : longestFirst) {
       ContextsParameter.Source source = context.getValue();
       if (!source.isTar()) {
         named.put(context.getKey(), new NamedContext.Image(source.imageReference()));
