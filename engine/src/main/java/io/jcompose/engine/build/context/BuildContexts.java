@@ -93,8 +93,11 @@ public final class BuildContexts implements AutoCloseable {
     String name = byDefault ? DEFAULT_DOCKERFILE : path;
     Optional<Path> found = locateDockerfile(name);
     if (found.isEmpty() && byDefault) {
-      name = DEFAULT_DOCKERFILE.toLowerCase(Locale.ROOT);
-      found = locateDockerfile(name);
+      String lowerCase = DEFAULT_DOCKERFILE.toLowerCase(Locale.ROOT);
+      found = locateDockerfile(lowerCase);
+      if (found.isPresent()) {
+        name = lowerCase;
+      }
     }
     if (found.isEmpty()) {
       throw new EngineFault.InvalidArgument("Cannot locate specified Dockerfile: " + name);
@@ -117,15 +120,16 @@ public final class BuildContexts implements AutoCloseable {
   private static Map<String, NamedContext> splitNamed(
       ContextsParameter parameter, Path main, Path scratch) throws IOException {
     var named = new LinkedHashMap<String, NamedContext>();
-    var tars =
+    // longest names first: "a/b" is moved out before "a", which would take it along
+    var longestFirst =
         parameter.contexts().entrySet().stream()
             .sorted(
-                Comparator.comparing(
-                    (Map.Entry<String, ContextsParameter.Source> e) ->
-                        -e.getValue().spelledName().length()))
+                Comparator.comparingInt(
+                    (Map.Entry<String, ContextsParameter.Source> context) ->
+                        -context.getValue().spelledName().length()))
             .toList();
     int index = 0;
-    for (Map.Entry<String, ContextsParameter.Source> context : tars) {
+    for (Map.Entry<String, ContextsParameter.Source> context : longestFirst) {
       ContextsParameter.Source source = context.getValue();
       if (!source.isTar()) {
         named.put(context.getKey(), new NamedContext.Image(source.imageReference()));
@@ -197,7 +201,8 @@ public final class BuildContexts implements AutoCloseable {
   }
 
   private static EngineFault.InvalidArgument forbidden(String name) {
-    return new EngineFault.InvalidArgument("forbidden path outside the build context: " + name);
+    return new EngineFault.InvalidArgument(
+        "forbidden path outside the build context: " + name + " ()");
   }
 
   private static void deleteQuietly(Path directory) {

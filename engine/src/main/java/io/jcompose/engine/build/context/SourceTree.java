@@ -46,11 +46,6 @@ public final class SourceTree {
     return ScopedPath.resolve(root, path, true, confined);
   }
 
-  /** {@code path}'s own host path, links in its parents followed, its last component not. */
-  Optional<Path> locateEntry(TreePath path) {
-    return ScopedPath.resolve(root, path, false, confined);
-  }
-
   @Override
   public String toString() {
     return (confined ? "context " : "rootfs ") + root;

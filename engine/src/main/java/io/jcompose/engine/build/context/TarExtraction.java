@@ -47,11 +47,18 @@ final class TarExtraction {
     }
   }
 
-  /** Extracts the tar {@code archive} into {@code directory} of the image root {@code tree}. */
-  static void intoImage(Path archive, DestinationTree tree, String source) throws IOException {
+  /**
+   * Extracts the tar {@code archive} (ADD's source {@code source}) into {@code tree}.
+   *
+   * @throws EngineFault.InvalidArgument for a hostile entry or a tar that cannot be read through
+   */
+  static void intoImage(Path archive, DestinationTree tree, String source) {
     try (var tar =
         new TarArchiveInputStream(TarStreams.uncompressed(Files.newInputStream(archive)))) {
       new TarExtraction(tree, true, "entry of " + source).run(tar);
+    } catch (IOException e) {
+      throw new EngineFault.InvalidArgument(
+          "ADD failed: cannot extract " + source + ": " + e.getMessage(), e);
     }
   }
 
@@ -73,10 +80,7 @@ final class TarExtraction {
     }
     TreePath name = TreePath.clean(entry.getName()).orElseThrow(() -> refused(entry, "it leaves"));
     if (name.isRoot()) {
-      if (entry.isDirectory()) {
-        directories.put(tree.directory(TreePath.ROOT, entry.getName()), entry);
-      }
-      return;
+      return; // the directory extracted into keeps its own metadata, as dockerd's untar does
     }
     if (entry.isCharacterDevice() || entry.isBlockDevice() || entry.isFIFO()) {
       if (tree.confined()) {

@@ -94,29 +94,45 @@ class BuildContextsTest {
         .hasMessageContaining("not a valid tar");
   }
 
+  /** The same context and .dockerignore through the docker CLI and dockerd keep these files. */
   @Test
   void dockerignore_excludesWithDoubleStarAndExceptions() throws IOException {
     var tar =
         LayerTar.create()
             .file("Dockerfile", "FROM scratch\n")
-            .file(".dockerignore", "# comment\n**/*.log\n/build\n!build/keep.txt\n./secret*\n")
-            .file("app.log", "x")
-            .file("src/deep/debug.log", "x")
-            .file("src/main.c", "x")
-            .file("build/out.o", "x")
-            .file("build/keep.txt", "x")
-            .file("secret.key", "x")
-            .file("secrets/x", "x");
+            .file(
+                ".dockerignore",
+                "# comment\n**/*.log\n/build\n!build/keep.txt\n./secret*\n*.md\n!README.md\n"
+                    + "docs\n!docs/keep/**\n");
+    for (String name :
+        List.of(
+            "app.log",
+            "src/deep/debug.log",
+            "src/main.c",
+            "build/out.o",
+            "build/keep.txt",
+            "secret.key",
+            "secrets.txt",
+            "README.md",
+            "NOTES.md",
+            "docs/keep/a",
+            "docs/drop/b")) {
+      tar.file(name, "x");
+    }
     try (var contexts = extract(tar, null)) {
       assertThat(files(contexts.main().root()))
           .containsExactlyInAnyOrder(
               "Dockerfile",
               ".dockerignore",
+              "README.md",
+              "build",
+              "build/keep.txt",
+              "docs",
+              "docs/keep",
+              "docs/keep/a",
               "src",
               "src/deep",
-              "src/main.c",
-              "build",
-              "build/keep.txt");
+              "src/main.c");
     }
   }
 
@@ -150,14 +166,14 @@ class BuildContextsTest {
           .hasMessage("Cannot locate specified Dockerfile: Missing.Dockerfile");
       assertThatThrownBy(() -> contexts.dockerfile("../Dockerfile"))
           .isInstanceOf(EngineFault.InvalidArgument.class)
-          .hasMessageContaining("outside the build context: ../Dockerfile");
+          .hasMessage("forbidden path outside the build context: ../Dockerfile ()");
       assertThatThrownBy(() -> contexts.dockerfile("escaping"))
           .isInstanceOf(EngineFault.InvalidArgument.class)
           .hasMessageContaining("outside the build context: escaping");
     }
     try (var contexts = extract(LayerTar.create().file("other", "x"), null)) {
       assertThatThrownBy(() -> contexts.dockerfile(null))
-          .hasMessage("Cannot locate specified Dockerfile: dockerfile");
+          .hasMessage("Cannot locate specified Dockerfile: Dockerfile");
     }
   }
 
