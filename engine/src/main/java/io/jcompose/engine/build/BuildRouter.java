@@ -92,6 +92,11 @@ public final class BuildRouter implements ApiRouter {
             }
           } catch (ClientGoneException gone) {
             // nothing to tell anyone; the clean-up below still runs
+          } catch (RuntimeException unexpected) {
+            if (!request.clientGone()) {
+              output.error("the build failed: " + unexpected, null);
+            }
+            throw unexpected;
           } finally {
             try {
               job.contexts().close();
