@@ -9,15 +9,11 @@ import io.jcompose.engine.container.LogTarget;
 import io.jcompose.engine.container.WaitCondition;
 import io.jcompose.engine.digest.Digest;
 import io.jcompose.engine.fault.EngineFault;
-import io.jcompose.engine.layer.LayerDiff;
 import io.jcompose.engine.logs.LogFollower;
 import io.jcompose.engine.logs.LogQuery;
 import io.jcompose.engine.logs.LogRecord;
-import io.jcompose.engine.snapshot.Rootfs;
 import io.jcompose.engine.snapshot.Snapshotter;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -99,14 +95,7 @@ final class RunStep {
                 + code,
             code);
       }
-      Rootfs rootfs =
-          snapshots
-              .rootfs(id)
-              .orElseThrow(
-                  () -> new EngineFault.Internal("the step container lost its rootfs", null));
-      try (OutputStream layer = Files.newOutputStream(tar)) {
-        LayerDiff.write(rootfs.upperDirectory(), layer);
-      }
+      ContainerChanges.write(snapshots, id, tar);
       out.text("Removing intermediate container " + id.substring(0, 12) + "\n");
     } finally {
       containers.remove(id, true, true);

@@ -5,6 +5,7 @@ import io.jcompose.engine.api.HostFacts;
 import io.jcompose.engine.api.Inventory;
 import io.jcompose.engine.api.SystemRouter;
 import io.jcompose.engine.build.BuildRouter;
+import io.jcompose.engine.build.CommitRouter;
 import io.jcompose.engine.container.ArchiveRouter;
 import io.jcompose.engine.container.ContainersRouter;
 import io.jcompose.engine.container.DiskUsageRouter;
@@ -133,6 +134,12 @@ public final class EngineDaemon implements AutoCloseable {
                   parts.snapshots(),
                   parts.containers(),
                   pulls,
+                  events,
+                  options.dataRoot()),
+              new CommitRouter(
+                  parts.images(),
+                  parts.snapshots(),
+                  parts.containers(),
                   events,
                   options.dataRoot()),
               new NetworksRouter(parts.networks(), parts.containers()),

@@ -336,9 +336,22 @@ public final class ImageStore {
         }
         var now = Optional.of(clock.instant());
         history.add(
-            new ImageConfig.History(now, commit.createdBy(), "", commit.layerTar().isEmpty()));
+            new ImageConfig.History(
+                now, commit.createdBy(), commit.comment(), commit.layerTar().isEmpty()));
+        String author =
+            commit.author().isEmpty()
+                ? parent.map(entry -> entry.config().author()).orElse("")
+                : commit.author();
         var config =
-            new ImageConfig(imagePlatform, now, "", "", "", commit.runConfig(), diffIds, history);
+            new ImageConfig(
+                imagePlatform,
+                now,
+                author,
+                commit.comment(),
+                "",
+                commit.runConfig(),
+                diffIds,
+                history);
         byte[] json = ConfigTranslator.write(config);
         Digest id = content.ingest(new java.io.ByteArrayInputStream(json)).digest();
         var stored =

@@ -143,6 +143,46 @@ class BuildInstructionsCliTest extends EngineTestBase {
     assertThat(engine.leftovers()).isEmpty();
   }
 
+  @Test
+  void commit_makesAnImageOfAContainersChanges_withTheGivenChanges() throws Exception {
+    DockerCli.Run ran =
+        engine.docker(
+            "run",
+            "--name",
+            "to-commit",
+            "-e",
+            "FROM_RUN=1",
+            "busybox",
+            "sh",
+            "-c",
+            "echo committed > /committed.txt && rm /bin/ls");
+    assertThat(ran.exitCode()).as(ran.stderr()).isZero();
+
+    DockerCli.Run commit =
+        engine.docker(
+            "commit",
+            "-m",
+            "saved state",
+            "-a",
+            "tester",
+            "-c",
+            "CMD [\"cat\", \"/committed.txt\"]",
+            "-c",
+            "ENV ADDED=yes",
+            "to-commit",
+            "built/committed:1");
+
+    assertThat(commit.exitCode()).as(commit.stderr()).isZero();
+    assertThat(commit.stdout()).startsWith("sha256:");
+    assertThat(engine.docker("run", "--rm", "built/committed:1").stdout()).isEqualTo("committed\n");
+    assertThat(engine.docker("run", "--rm", "built/committed:1", "ls").exitCode()).isNotZero();
+    JsonNode image = engine.get("/v1.44/images/built/committed:1/json").json();
+    assertThat(image.path("Comment").asText()).isEqualTo("saved state");
+    assertThat(image.path("Author").asText()).isEqualTo("tester");
+    assertThat(image.path("Config").path("Env").toString()).contains("FROM_RUN=1", "ADDED=yes");
+    assertThat(engine.docker("rm", "to-commit").exitCode()).isZero();
+  }
+
   private DockerCli.Run build(Path context, String tag) throws Exception {
     DockerCli.Run build = engine.docker("build", "-t", tag, context.toString());
     assertThat(build.exitCode()).as(build.stdout() + build.stderr()).isZero();
