@@ -13,7 +13,9 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -23,14 +25,18 @@ import java.util.stream.Stream;
  * when new; its missing parents owned by root), a file goes into a destination ending in {@code /}
  * or naming an existing directory, else becomes the destination (missing parents created, owned by
  * the chown owner); modes and times are kept, {@code --chmod} replaces the modes, owners are the
- * chown owner (root by default). The destination is resolved inside the root ({@link ScopedPath});
- * below it, existing entries are replaced, never written through.
+ * chown owner (root by default); files hard-linked in a source directory stay linked (busybox's
+ * applets are one file). The destination is resolved inside the root ({@link ScopedPath}); below
+ * it, existing entries are replaced, never written through.
  */
 final class CopyWriter {
 
   private final Path root;
   private final PreparedCopy.Step step;
   private final Owner owner;
+
+  /** Files written from sources with several links, by source inode: written once, then linked. */
+  private final Map<Object, Path> linkedFiles = new HashMap<>();
 
   CopyWriter(Path root, PreparedCopy.Step step, Owner owner) {
     this.root = root;
@@ -109,7 +115,14 @@ final class CopyWriter {
         owner.applyTo(out);
         Files.getFileAttributeView(out, BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
             .setTimes(attributes.lastModifiedTime(), null, null);
+      } else if (attributes.isRegularFile() && linkedFiles.containsKey(attributes.fileKey())) {
+        DirectoryTree.delete(out); // a hard link of the source stays one, as dockerd's tar copy
+        Files.createLink(out, linkedFiles.get(attributes.fileKey()));
       } else if (attributes.isRegularFile()) {
+        if (attributes.fileKey() != null
+            && (Integer) Files.getAttribute(child, "unix:nlink", LinkOption.NOFOLLOW_LINKS) > 1) {
+          linkedFiles.put(attributes.fileKey(), out);
+        }
         writeFile(
             out,
             Files.newInputStream(child, LinkOption.NOFOLLOW_LINKS),

@@ -128,6 +128,19 @@ class CopyRulesTest {
   }
 
   @Test
+  void hardLinksInADirectory_stayLinked() throws IOException {
+    Path busybox = fixture.file("bin/busybox", "applets");
+    Files.createLink(fixture.context.resolve("bin/sh"), busybox);
+    Files.createLink(fixture.context.resolve("bin/ls"), busybox);
+    fixture.copy("COPY bin /bin");
+    Object inode = Files.getAttribute(root.resolve("bin/busybox"), "unix:ino");
+    assertThat(Files.getAttribute(root.resolve("bin/sh"), "unix:ino")).isEqualTo(inode);
+    assertThat(Files.getAttribute(root.resolve("bin/ls"), "unix:ino")).isEqualTo(inode);
+    assertThat(Files.getAttribute(root.resolve("bin/ls"), "unix:nlink")).isEqualTo(3);
+    assertThat(root.resolve("bin/sh")).hasContent("applets");
+  }
+
+  @Test
   void existingFileIsOverwritten() {
     fixture.file("a.txt", "new");
     CopyFixture.file(root, "etc/a.txt", "old content", 0600);
