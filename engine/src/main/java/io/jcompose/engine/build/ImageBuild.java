@@ -101,6 +101,13 @@ final class ImageBuild {
                 () ->
                     new EngineFault.InvalidArgument(
                         "No image was generated. Is your Dockerfile empty?"));
+    List<String> unused = unconsumedBuildArgs();
+    if (!unused.isEmpty()) {
+      out.text(
+          "[Warning] One or more build-args ["
+              + String.join(" ", unused)
+              + "] were not consumed\n");
+    }
     var tags = new ArrayList<String>();
     for (String tag : request.tags()) {
       String familiar = ImageReference.parse(tag).withDefaultTag().familiarString();
@@ -112,6 +119,25 @@ final class ImageBuild {
     }
     out.built(image, tags);
     return image;
+  }
+
+  /** Build arguments no ARG of the built stages (or before FROM) declared, as dockerd warns. */
+  private List<String> unconsumedBuildArgs() {
+    var declared = new java.util.HashSet<String>(Scope.PROXY_ARGS);
+    var arguments = new ArrayList<Instruction.Arg>(dockerfile.globalArgs());
+    for (Stage stage : stages) {
+      for (Instruction instruction : stage.instructions()) {
+        if (instruction instanceof Instruction.Arg arg) {
+          arguments.add(arg);
+        }
+      }
+    }
+    arguments.forEach(
+        arg -> arg.declarations().forEach(declaration -> declared.add(declaration.name())));
+    return request.buildArgs().keySet().stream()
+        .filter(name -> !declared.contains(name))
+        .sorted()
+        .toList();
   }
 
   /** The FROM step: the stage's base, then the base's ONBUILD triggers. */

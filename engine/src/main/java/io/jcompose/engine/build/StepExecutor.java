@@ -93,7 +93,8 @@ final class StepExecutor {
     if (cached.isPresent()) {
       return cached.get();
     }
-    return commit(state, key, config, nop(state, text), Optional.empty(), out);
+    String author = expanded instanceof Instruction.Maintainer maintainer ? maintainer.name() : "";
+    return commit(state, key, config, nop(state, text), Optional.empty(), author, out);
   }
 
   private StageState run(StageState state, Instruction.Run run, BuildOutput out)
@@ -230,12 +231,30 @@ final class StepExecutor {
       Optional<Path> layer,
       BuildOutput out)
       throws IOException {
+    return commit(state, key, config, createdBy, layer, "", out);
+  }
+
+  private StageState commit(
+      StageState state,
+      StepKey key,
+      RunConfig config,
+      String createdBy,
+      Optional<Path> layer,
+      String author,
+      BuildOutput out)
+      throws IOException {
     Image made =
         parts
             .images()
             .commit(
                 new ImageCommit(
-                    state.image(), config, createdBy, layer, platformOf(state.platform())));
+                    state.image(),
+                    config,
+                    createdBy,
+                    layer,
+                    platformOf(state.platform()),
+                    "",
+                    author));
     cache.remember(key, made.id());
     out.result(made.id());
     return state.withImage(made.id(), made.config().runConfig());

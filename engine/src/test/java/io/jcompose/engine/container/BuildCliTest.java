@@ -33,14 +33,17 @@ class BuildCliTest extends EngineTestBase {
                     + "HEALTHCHECK --interval=5s --retries=2 CMD [\"true\"]\n"
                     + "ENTRYPOINT [\"sh\", \"-c\"]\n"
                     + "CMD [\"echo $GREETING from $(pwd)\"]\n"
-                    + "ONBUILD RUN echo triggered\n"));
+                    + "ONBUILD RUN echo triggered\n"
+                    + "MAINTAINER Jo Maintainer\n"));
 
     DockerCli.Run build = engine.docker("build", "-t", "built/config:1", context.toString());
 
     assertThat(build.exitCode()).as(build.stderr()).isZero();
-    assertThat(STEP.matcher(build.stdout()).results().count()).isEqualTo(12);
+    assertThat(STEP.matcher(build.stdout()).results().count()).isEqualTo(13);
     assertThat(build.stdout()).contains("Successfully tagged built/config:1");
     JsonNode config = imageConfig("built/config:1");
+    assertThat(engine.get("/v1.44/images/built/config:1/json").json().path("Author").asText())
+        .isEqualTo("Jo Maintainer");
     assertThat(config.path("Env").toString())
         .contains("GREETING=hello there", "PATH=/usr/local/bin:/bin");
     assertThat(config.path("Labels").path("com.example.role").asText()).isEqualTo("web");
@@ -273,6 +276,8 @@ class BuildCliTest extends EngineTestBase {
             "build",
             "--build-arg",
             "FLAVOUR=spicy",
+            "--build-arg",
+            "NOBODY_DECLARES=1",
             "--label",
             "org.example.built-by=test",
             "-t",
@@ -284,6 +289,8 @@ class BuildCliTest extends EngineTestBase {
     assertThat(config.path("Labels").path("flavour").asText()).isEqualTo("spicy");
     assertThat(config.path("Labels").path("org.example.built-by").asText()).isEqualTo("test");
     assertThat(config.path("Env").toString()).doesNotContain("FLAVOUR");
+    assertThat(build.stdout())
+        .contains("[Warning] One or more build-args [NOBODY_DECLARES] were not consumed");
     assertThat(engine.docker("run", "--rm", "built/args:1", "cat", "/flavour").stdout())
         .isEqualTo("flavour=spicy unset=\n");
   }
