@@ -28,10 +28,24 @@ final class BuildOutput {
 
   private final JsonLinesProducer.JsonLines out;
   private final boolean quiet;
+  private final boolean results;
 
   BuildOutput(JsonLinesProducer.JsonLines out, boolean quiet) {
+    this(out, quiet, true);
+  }
+
+  private BuildOutput(JsonLinesProducer.JsonLines out, boolean quiet, boolean results) {
     this.out = out;
     this.quiet = quiet;
+    this.results = results;
+  }
+
+  /**
+   * The same output without the {@code ---> id} lines: ONBUILD triggers run inside their FROM step,
+   * which reports one image at the end, as dockerd does.
+   */
+  BuildOutput withoutResults() {
+    return new BuildOutput(out, quiet, false);
   }
 
   /** An output that writes nothing (for work whose progress the client does not see). */
@@ -60,6 +74,9 @@ final class BuildOutput {
 
   /** {@code ---> 1ab40e1090ce}: the image a step made or found. */
   void result(Digest image) throws IOException {
+    if (!results) {
+      return;
+    }
     text(" ---> " + image.shortHex() + "\n");
   }
 

@@ -69,7 +69,7 @@ final class ImageBuild {
             request,
             job.work(),
             cancellation);
-    int count = request.labels().isEmpty() ? 0 : 1;
+    int count = request.labels().size();
     for (Stage stage : stages) {
       count += 1 + stage.instructions().size();
     }
@@ -87,12 +87,12 @@ final class ImageBuild {
       }
       stageImages.put(stage.index(), state.image());
     }
-    if (!request.labels().isEmpty()) {
-      var pairs = new ArrayList<KeyValue>();
-      new TreeMap<>(request.labels()).forEach((key, value) -> pairs.add(new KeyValue(key, value)));
-      String text = labelText(pairs);
+    for (Map.Entry<String, String> label : new TreeMap<>(request.labels()).entrySet()) {
+      String text = "LABEL " + label.getKey() + "=" + label.getValue();
       out.step(++step, total, text);
-      state = steps.configStep(state, new Instruction.Label(0, pairs), text, out);
+      var instruction =
+          new Instruction.Label(0, List.of(new KeyValue(label.getKey(), label.getValue())));
+      state = steps.configStep(state, instruction, text, out);
     }
     Digest image =
         state
@@ -152,7 +152,6 @@ final class ImageBuild {
       return StageState.start(Optional.empty(), withDefaultPath(RunConfig.EMPTY), global, platform);
     }
     Image image = baseImage(stage, base, platform, out);
-    out.result(image.id());
     RunConfig config = image.config().runConfig();
     List<String> triggers = config.onBuild();
     StageState state =
@@ -166,9 +165,10 @@ final class ImageBuild {
               + "\n");
       for (String trigger : triggers) {
         Instruction instruction = OnBuildTriggers.parse(trigger);
-        state = steps.execute(state, instruction, trigger, out);
+        state = steps.execute(state, instruction, trigger, out.withoutResults());
       }
     }
+    out.result(state.image().orElseThrow());
     return state;
   }
 
@@ -262,17 +262,5 @@ final class ImageBuild {
         config.stopSignal(),
         config.healthcheck(),
         List.of());
-  }
-
-  private static String labelText(List<KeyValue> pairs) {
-    var text = new StringBuilder("LABEL");
-    for (KeyValue pair : pairs) {
-      text.append(' ').append(pair.key()).append('=').append(quoted(pair.value()));
-    }
-    return text.toString();
-  }
-
-  private static String quoted(String value) {
-    return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
   }
 }
