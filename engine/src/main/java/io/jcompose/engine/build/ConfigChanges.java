@@ -77,6 +77,8 @@ final class ConfigChanges {
       var triggers = new ArrayList<>(config.onBuild());
       triggers.add(onBuild.expression());
       change.onBuild = triggers;
+    } else if (expanded instanceof Instruction.Shell newShell) {
+      change.shell = newShell.shell();
     } else if (expanded instanceof Instruction.Workdir workdir) {
       change.workingDir = workingDirectory(config.workingDir(), workdir.path());
     }
@@ -147,6 +149,7 @@ final class ConfigChanges {
     String stopSignal;
     Optional<RunConfig.Healthcheck> healthcheck;
     List<String> onBuild;
+    List<String> shell;
 
     Change(RunConfig config) {
       cmd = config.cmd();
@@ -160,6 +163,7 @@ final class ConfigChanges {
       stopSignal = config.stopSignal();
       healthcheck = config.healthcheck();
       onBuild = config.onBuild();
+      shell = config.shell();
     }
 
     RunConfig result() {
@@ -174,7 +178,8 @@ final class ConfigChanges {
           labels,
           stopSignal,
           healthcheck,
-          onBuild);
+          onBuild,
+          shell);
     }
   }
 }

@@ -246,7 +246,8 @@ final class ImageBuild {
         config.labels(),
         config.stopSignal(),
         config.healthcheck(),
-        config.onBuild());
+        config.onBuild(),
+        config.shell());
   }
 
   private static RunConfig withoutTriggers(RunConfig config) {
@@ -261,6 +262,7 @@ final class ImageBuild {
         config.labels(),
         config.stopSignal(),
         config.healthcheck(),
-        List.of());
+        List.of(),
+        config.shell());
   }
 }

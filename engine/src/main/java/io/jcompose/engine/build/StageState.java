@@ -32,7 +32,12 @@ record StageState(
 
   static StageState start(Optional<Digest> image, RunConfig config, Scope global, String platform) {
     return new StageState(
-        image, config, global.stage(environment(config.env())), DEFAULT_SHELL, false, platform);
+        image,
+        config,
+        global.stage(environment(config.env())),
+        config.shell().isEmpty() ? DEFAULT_SHELL : config.shell(),
+        false,
+        platform);
   }
 
   StageState withImage(Digest madeImage, RunConfig madeConfig) {

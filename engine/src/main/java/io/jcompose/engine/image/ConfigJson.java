@@ -63,6 +63,9 @@ final class ConfigJson {
 
     @JsonProperty("OnBuild")
     public List<String> onBuild;
+
+    @JsonProperty("Shell")
+    public List<String> shell;
   }
 
   /** Durations in nanoseconds, as Go's time.Duration. */

@@ -128,6 +128,7 @@ final class ConfigTranslator {
     wire.labels = run.labels().isEmpty() ? null : new TreeMap<>(run.labels());
     wire.stopSignal = run.stopSignal().isEmpty() ? null : run.stopSignal();
     wire.onBuild = run.onBuild().isEmpty() ? null : run.onBuild();
+    wire.shell = run.shell().isEmpty() ? null : run.shell();
     return wire;
   }
 
@@ -174,7 +175,8 @@ final class ConfigTranslator {
         labels,
         wire.stopSignal,
         Optional.ofNullable(wire.healthcheck).map(ConfigTranslator::healthcheck),
-        strings(wire.onBuild));
+        strings(wire.onBuild),
+        strings(wire.shell));
   }
 
   private static RunConfig.Healthcheck healthcheck(ConfigJson.Healthcheck wire) {

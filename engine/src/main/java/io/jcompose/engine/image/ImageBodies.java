@@ -70,7 +70,8 @@ final class ImageBodies {
       @JsonProperty("Entrypoint") List<String> entrypoint,
       @JsonProperty("OnBuild") List<String> onBuild,
       @JsonProperty("Labels") Map<String, String> labels,
-      @JsonProperty("StopSignal") @JsonInclude(JsonInclude.Include.NON_EMPTY) String stopSignal) {}
+      @JsonProperty("StopSignal") @JsonInclude(JsonInclude.Include.NON_EMPTY) String stopSignal,
+      @JsonProperty("Shell") @JsonInclude(JsonInclude.Include.NON_NULL) List<String> shell) {}
 
   record Healthcheck(
       @JsonProperty("Test") List<String> test,
@@ -136,7 +137,8 @@ final class ImageBodies {
             run.entrypoint().isEmpty() ? null : run.entrypoint(),
             run.onBuild().isEmpty() ? null : run.onBuild(),
             run.labels().isEmpty() ? null : run.labels(),
-            run.stopSignal()),
+            run.stopSignal(),
+            run.shell().isEmpty() ? null : run.shell()),
         config.platform().architecture(),
         config.platform().variant(),
         config.platform().os(),

@@ -13,6 +13,7 @@ import java.util.Optional;
  * @param exposedPorts {@code 80/tcp} and the like
  * @param volumes the paths the image declares as volumes
  * @param onBuild the ONBUILD triggers as written ({@code RUN echo hi}), run by builds from it
+ * @param shell the SHELL of the shell forms in builds from it; empty for {@code /bin/sh -c}
  */
 public record RunConfig(
     List<String> cmd,
@@ -25,7 +26,8 @@ public record RunConfig(
     Map<String, String> labels,
     String stopSignal,
     Optional<Healthcheck> healthcheck,
-    List<String> onBuild) {
+    List<String> onBuild,
+    List<String> shell) {
 
   public static final RunConfig EMPTY =
       new RunConfig(
@@ -39,6 +41,7 @@ public record RunConfig(
           Map.of(),
           "",
           Optional.empty(),
+          List.of(),
           List.of());
 
   public RunConfig {
@@ -53,6 +56,7 @@ public record RunConfig(
     stopSignal = Objects.requireNonNullElse(stopSignal, "");
     Objects.requireNonNull(healthcheck, "healthcheck");
     onBuild = List.copyOf(onBuild);
+    shell = List.copyOf(shell);
   }
 
   /** Without ONBUILD triggers. */
@@ -78,6 +82,7 @@ public record RunConfig(
         labels,
         stopSignal,
         healthcheck,
+        List.of(),
         List.of());
   }
 

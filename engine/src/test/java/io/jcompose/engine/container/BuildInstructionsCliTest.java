@@ -37,6 +37,12 @@ class BuildInstructionsCliTest extends EngineTestBase {
         .isEqualTo("[\"/bin/echo\",\"through-shell\",\"shell form\"]");
     assertThat(engine.docker("run", "--rm", "built/shell:1", "cat", "/exec").stdout())
         .isEqualTo("exec-form\n");
+    assertThat(imageConfig("built/shell:1").path("Shell").toString())
+        .isEqualTo("[\"/bin/echo\",\"through-shell\"]");
+    DockerCli.Run child =
+        build(
+            context(Map.of("Dockerfile", "FROM built/shell:1\nRUN inherited\n")), "built/shell:2");
+    assertThat(child.stdout().lines()).contains("through-shell inherited");
   }
 
   @Test
