@@ -12,15 +12,14 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What a {@code POST /build} asks for, from its query and headers.
+ * What a {@code POST /build} asks for, from its query and headers. {@code rm} and {@code forcerm}
+ * are not read: a step's container is always removed, whether the step succeeded or not.
  *
  * @param tags the {@code t} parameters, in order
  * @param dockerfile the Dockerfile's path in the context; empty for {@code Dockerfile}
  * @param buildArgs {@code --build-arg} values (those sent without a value are left out)
  * @param labels {@code --label}s set on the final image
  * @param target the stage to build; empty for the last
- * @param removeIntermediate remove each step's container after a successful step ({@code rm})
- * @param forceRemove remove them after a failed step too ({@code forcerm})
  * @param quiet only the image id is written ({@code q})
  * @param networkMode the network of RUN containers; empty for the default bridge
  * @param registryConfig the {@code X-Registry-Config} header: base64 JSON, registry to credentials
@@ -34,8 +33,6 @@ record BuildRequest(
     String target,
     boolean noCache,
     boolean pull,
-    boolean removeIntermediate,
-    boolean forceRemove,
     boolean quiet,
     String platform,
     String networkMode,
@@ -68,8 +65,6 @@ record BuildRequest(
         query.get("target").orElse(""),
         query.bool("nocache"),
         query.bool("pull"),
-        query.bool("rm", true),
-        query.bool("forcerm"),
         query.bool("q"),
         query.get("platform").orElse(""),
         query.get("networkmode").filter(mode -> !mode.equals("default")).orElse(""),

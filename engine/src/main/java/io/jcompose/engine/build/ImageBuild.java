@@ -17,6 +17,7 @@ import io.jcompose.engine.image.RunConfig;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -123,7 +124,7 @@ final class ImageBuild {
 
   /** Build arguments no ARG of the built stages (or before FROM) declared, as dockerd warns. */
   private List<String> unconsumedBuildArgs() {
-    var declared = new java.util.HashSet<String>(Scope.PROXY_ARGS);
+    var declared = new HashSet<String>(Scope.PROXY_ARGS);
     var arguments = new ArrayList<Instruction.Arg>(dockerfile.globalArgs());
     for (Stage stage : stages) {
       for (Instruction instruction : stage.instructions()) {

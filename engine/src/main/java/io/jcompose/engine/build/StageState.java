@@ -3,6 +3,7 @@ package io.jcompose.engine.build;
 import io.jcompose.engine.build.dockerfile.Scope;
 import io.jcompose.engine.digest.Digest;
 import io.jcompose.engine.image.RunConfig;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -67,7 +68,7 @@ record StageState(
 
   /** {@code NAME=value} entries as a map, in order; an entry without {@code =} is empty. */
   static Map<String, String> environment(List<String> env) {
-    var map = new java.util.LinkedHashMap<String, String>();
+    var map = new LinkedHashMap<String, String>();
     for (String entry : env) {
       int equals = entry.indexOf('=');
       if (equals < 0) {

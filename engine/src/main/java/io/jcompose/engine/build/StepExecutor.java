@@ -27,12 +27,12 @@ final class StepExecutor {
 
   /** Where a COPY reads from, resolved by the build (context, named context, stage, image). */
   interface CopySources {
-    /** The tree of {@code --from} (null: the main context); closing releases a mount. */
+    /** The tree of {@code --from} (null: the main context). */
     MountedSource open(String from) throws IOException, InterruptedException;
   }
 
-  /** A COPY source and what to release after it was read. */
-  record MountedSource(SourceTree tree, AutoCloseable release) {}
+  /** A COPY source and what releases it once read (unmounts an image's root). */
+  record MountedSource(SourceTree tree, Runnable release) {}
 
   private final BuildParts parts;
   private final BuildCache cache;
@@ -177,13 +177,7 @@ final class StepExecutor {
         Files.deleteIfExists(tar);
       }
     } finally {
-      try {
-        source.release().close();
-      } catch (IOException | RuntimeException e) {
-        throw e;
-      } catch (Exception e) {
-        throw new IllegalStateException("releasing a COPY source failed", e);
-      }
+      source.release().run();
     }
   }
 
@@ -280,8 +274,8 @@ final class StepExecutor {
     if (platform.isEmpty()) {
       return parts.images().platform();
     }
-    String[] parts = platform.split("/", 3);
+    String[] fields = platform.split("/", 3);
     return new ImageConfig.Platform(
-        parts[0], parts.length > 1 ? parts[1] : "", parts.length > 2 ? parts[2] : "");
+        fields[0], fields.length > 1 ? fields[1] : "", fields.length > 2 ? fields[2] : "");
   }
 }

@@ -8,9 +8,11 @@ import io.jcompose.engine.fault.EngineFault;
 import io.jcompose.engine.snapshot.Layer;
 import io.jcompose.engine.snapshot.Snapshotter;
 import io.jcompose.engine.state.RecordStore;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -353,7 +355,7 @@ public final class ImageStore {
                 diffIds,
                 history);
         byte[] json = ConfigTranslator.write(config);
-        Digest id = content.ingest(new java.io.ByteArrayInputStream(json)).digest();
+        Digest id = content.ingest(new ByteArrayInputStream(json)).digest();
         var stored =
             new StoredImage(
                 id.toString(),
@@ -377,7 +379,7 @@ public final class ImageStore {
   /** The layer tar as a blob (uncompressed, so its digest is the diff_id) and unpacked. */
   private Layer ingestLayer(Path layerTar) throws IOException {
     Digest diffId;
-    try (InputStream tar = java.nio.file.Files.newInputStream(layerTar)) {
+    try (InputStream tar = Files.newInputStream(layerTar)) {
       diffId = content.ingest(tar).digest();
     }
     try (InputStream tar = content.read(diffId)) {

@@ -2,15 +2,19 @@ package io.jcompose.engine.layer;
 
 import io.jcompose.engine.fault.EngineFault;
 import io.jcompose.engine.host.HostCommand;
+import java.io.ByteArrayOutputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -192,7 +196,7 @@ public final class LayerDiff {
               "-m",
               "^trusted\\.overlay\\.opaque$",
               root.toString());
-      var opaque = new java.util.HashSet<Path>();
+      var opaque = new HashSet<Path>();
       String file = null;
       for (String line : result.stdout().split("\n")) {
         if (line.startsWith("# file: ")) {
@@ -206,7 +210,7 @@ public final class LayerDiff {
 
     /** getfattr writes unusual bytes of a name as {@code \ooo} octal escapes. */
     static String unescape(String text) {
-      var bytes = new java.io.ByteArrayOutputStream();
+      var bytes = new ByteArrayOutputStream();
       for (int i = 0; i < text.length(); i++) {
         char c = text.charAt(i);
         if (c == '\\'
@@ -215,16 +219,16 @@ public final class LayerDiff {
           bytes.write(Integer.parseInt(text.substring(i + 1, i + 4), 8));
           i += 3;
         } else {
-          byte[] encoded = String.valueOf(c).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+          byte[] encoded = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
           bytes.write(encoded, 0, encoded.length);
         }
       }
-      return bytes.toString(java.nio.charset.StandardCharsets.UTF_8);
+      return bytes.toString(StandardCharsets.UTF_8);
     }
   }
 
   /** Lets the tar stream finish without closing the caller's stream. */
-  private static final class NonClosing extends java.io.FilterOutputStream {
+  private static final class NonClosing extends FilterOutputStream {
     NonClosing(OutputStream out) {
       super(out);
     }
