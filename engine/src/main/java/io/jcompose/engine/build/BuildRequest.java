@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jcompose.engine.fault.EngineFault;
 import io.jcompose.engine.http.QueryParameters;
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,8 @@ import java.util.Optional;
  * @param target the stage to build; empty for the last
  * @param quiet only the image id is written ({@code q})
  * @param networkMode the network of RUN containers; empty for the default bridge
+ * @param extraHosts {@code name:address} lines for the RUN containers' /etc/hosts ({@code
+ *     --add-host}; the parameter is repeated or comma-separated)
  * @param registryConfig the {@code X-Registry-Config} header: base64 JSON, registry to credentials
  * @param namedContexts the raw {@code x-jcompose-contexts} parameter, or null
  */
@@ -36,6 +39,7 @@ record BuildRequest(
     boolean quiet,
     String platform,
     String networkMode,
+    List<String> extraHosts,
     Optional<String> registryConfig,
     String namedContexts) {
 
@@ -49,6 +53,7 @@ record BuildRequest(
     Objects.requireNonNull(target, "target");
     Objects.requireNonNull(platform, "platform");
     Objects.requireNonNull(networkMode, "networkMode");
+    extraHosts = List.copyOf(extraHosts);
     Objects.requireNonNull(registryConfig, "registryConfig");
   }
 
@@ -68,6 +73,11 @@ record BuildRequest(
         query.bool("q"),
         query.get("platform").orElse(""),
         query.get("networkmode").filter(mode -> !mode.equals("default")).orElse(""),
+        query.all("extrahosts").stream()
+            .flatMap(value -> Arrays.stream(value.split(",")))
+            .map(String::strip)
+            .filter(host -> !host.isEmpty())
+            .toList(),
         registryConfig.filter(header -> !header.isBlank()),
         query.get("x-jcompose-contexts").filter(value -> !value.isEmpty()).orElse(null));
   }

@@ -49,7 +49,8 @@ final class RunStep {
       List<String> env,
       String user,
       String workingDir,
-      String networkMode) {}
+      String networkMode,
+      List<String> extraHosts) {}
 
   private final ContainerService containers;
   private final Snapshotter snapshots;
@@ -139,7 +140,7 @@ final class RunStep {
                 networking.dns(),
                 networking.dnsSearch(),
                 networking.dnsOptions(),
-                networking.extraHosts()),
+                command.extraHosts()),
             HostSettings.DEFAULT.restartPolicy(),
             false,
             HostSettings.DEFAULT.privileges(),

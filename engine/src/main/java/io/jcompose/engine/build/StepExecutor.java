@@ -141,7 +141,8 @@ final class StepExecutor {
               ConfigChanges.environment(environment),
               state.config().user(),
               state.config().workingDir(),
-              request.networkMode()),
+              request.networkMode(),
+              request.extraHosts()),
           out,
           tar);
       return commit(

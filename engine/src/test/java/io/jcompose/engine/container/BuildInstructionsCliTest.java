@@ -121,14 +121,25 @@ class BuildInstructionsCliTest extends EngineTestBase {
         context(
             Map.of(
                 "Dockerfile",
-                "FROM busybox\nRUN ip link show eth0 > /dev/null 2>&1 && echo has-eth0 || echo no-eth0\n"));
+                "FROM busybox\n"
+                    + "RUN ip link show eth0 > /dev/null 2>&1 && echo has-eth0 || echo no-eth0\n"
+                    + "RUN cat /etc/hosts\n"));
 
     DockerCli.Run isolated =
-        engine.docker("build", "--network", "none", "-t", "built/net:1", context.toString());
+        engine.docker(
+            "build",
+            "--network",
+            "none",
+            "--add-host",
+            "registry.example:10.1.2.3",
+            "-t",
+            "built/net:1",
+            context.toString());
     DockerCli.Run bridged =
         engine.docker("build", "--no-cache", "-t", "built/net:2", context.toString());
 
     assertThat(isolated.stdout().lines()).as(isolated.stderr()).contains("no-eth0");
+    assertThat(isolated.stdout()).contains("10.1.2.3").contains("registry.example");
     assertThat(bridged.stdout().lines()).as(bridged.stderr()).contains("has-eth0");
   }
 
