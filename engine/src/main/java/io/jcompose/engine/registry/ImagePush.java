@@ -87,11 +87,11 @@ final class ImagePush implements JsonLinesProducer {
     }
   }
 
-  /** The tag asked for, or every tag of the repository, sorted. */
+  /**
+   * The tag asked for, or every tag of the repository, sorted; none when the repository has no tags
+   * at all (the tag asked for may still be missing: {@link #pushTag} says so).
+   */
   private List<String> tags() {
-    if (target.tag().isPresent()) {
-      return List.of(target.tag().get());
-    }
     var tags = new TreeSet<String>();
     for (Image image : images.list(ImageFilter.ALL)) {
       for (ImageReference reference : image.references()) {
@@ -100,7 +100,10 @@ final class ImagePush implements JsonLinesProducer {
         }
       }
     }
-    return new ArrayList<>(tags);
+    if (tags.isEmpty() || target.tag().isEmpty()) {
+      return new ArrayList<>(tags);
+    }
+    return List.of(target.tag().get());
   }
 
   private void pushTag(RegistryTransport transport, String tag, PullProgress progress)
