@@ -271,6 +271,51 @@ class RegistryPushTest {
     }
   }
 
+  @Test
+  void pullWaitingOnItsRegistry_doesNotHoldUpOtherImageChanges() throws Exception {
+    String repository = registry.host() + "/" + namespace + "/noisy";
+    byte[] noise = new byte[600 * 1024];
+    new java.security.SecureRandom().nextBytes(noise);
+    load(
+        BusyboxImage.create()
+            .tags(repository + ":1")
+            .layer(
+                io.jcompose.engine.testimage.LayerTar.create()
+                    .file("noise", noise, 0644)
+                    .toByteArray()));
+    DockerCli.Run push = engine.docker("push", repository + ":1");
+    assertThat(push.exitCode()).as(push.toString()).isZero();
+    assertThat(engine.docker("rmi", repository + ":1").exitCode()).isZero();
+
+    try (StallingProxy proxy = StallingProxy.start(registry.port, noise.length / 2)) {
+      String reference = "127.0.0.1:" + proxy.port() + "/" + namespace + "/noisy:1";
+      var pull =
+          java.util.concurrent.CompletableFuture.supplyAsync(
+              () -> {
+                try {
+                  return engine.docker("pull", reference);
+                } catch (IOException e) {
+                  throw new java.io.UncheckedIOException(e);
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                  throw new IllegalStateException(e);
+                }
+              });
+      proxy.awaitStalled();
+
+      DockerCli.Run tag = engine.docker("tag", LOCAL, "jcpush/during-pull:1");
+      assertThat(tag.exitCode()).as(tag.toString()).isZero();
+      assertThat(pull).isNotDone();
+      proxy.release();
+
+      DockerCli.Run pulled = pull.get();
+      assertThat(pulled.exitCode()).as(pulled.toString()).isZero();
+      DockerCli.Run run = engine.docker("run", "--rm", reference, "ls", "-l", "/noise");
+      assertThat(run.exitCode()).as(run.toString()).isZero();
+      assertThat(run.stdout()).contains(" " + noise.length + " ");
+    }
+  }
+
   // ---- helpers ----
 
   private RegistrySettings settings() {
