@@ -41,9 +41,7 @@ public final class ImageStore {
   private final RecordStore imageRecords;
   private final RecordStore referenceRecord;
   private final Object changes = new Object();
-
-  /** Blobs in use outside the lock (pulls, pushes), with how many use each; under the lock. */
-  private final Map<Digest, Integer> pinned = new HashMap<>();
+  private final BlobPins pins;
 
   private volatile Catalog catalog = Catalog.empty();
 
@@ -59,6 +57,7 @@ public final class ImageStore {
     this.users = users;
     this.clock = clock;
     this.platform = platform;
+    this.pins = new BlobPins(content);
     this.imageRecords = new RecordStore(root.resolve("image").resolve("records"));
     this.referenceRecord = new RecordStore(root.resolve("image"));
   }
@@ -292,13 +291,7 @@ public final class ImageStore {
       Set<Digest> digests = new HashSet<>(entry.stored().blobs());
       digests.add(imageId);
       pin(digests);
-      return new ImageBlobs.Held(
-          blobs,
-          () -> {
-            synchronized (changes) {
-              unpin(digests);
-            }
-          });
+      return new ImageBlobs.Held(blobs, () -> release(digests));
     }
   }
 
@@ -331,20 +324,27 @@ public final class ImageStore {
   /** Keeps blobs from garbage collection; returns those not in the content store yet. */
   private Set<Digest> pin(Set<Digest> blobs) {
     synchronized (changes) {
-      Set<Digest> missing = new HashSet<>();
-      for (Digest blob : blobs) {
-        pinned.merge(blob, 1, Integer::sum);
-        if (!content.exists(blob)) {
-          missing.add(blob);
-        }
-      }
-      return missing;
+      return pins.pin(blobs);
     }
   }
 
   private void unpin(Set<Digest> blobs) {
-    for (Digest blob : blobs) {
-      pinned.computeIfPresent(blob, (digest, count) -> count == 1 ? null : count - 1);
+    pins.unpin(blobs);
+  }
+
+  /** Unpins held blobs; those of images removed meanwhile go now. */
+  private void release(Set<Digest> blobs) {
+    synchronized (changes) {
+      Set<Digest> used = new HashSet<>();
+      for (Catalog.Entry entry : catalog.images().values()) {
+        used.add(entry.stored().imageId());
+        used.addAll(entry.stored().blobs());
+      }
+      for (Digest free : pins.unpin(blobs)) {
+        if (!used.contains(free)) {
+          content.delete(free);
+        }
+      }
     }
   }
 
@@ -419,7 +419,7 @@ public final class ImageStore {
     var blobs = new ArrayList<Digest>(deleted.stored().blobs());
     blobs.add(deleted.stored().imageId());
     for (Digest blob : blobs) {
-      if (!usedBlobs.contains(blob) && !pinned.containsKey(blob)) {
+      if (!usedBlobs.contains(blob) && !pins.isPinned(blob)) {
         content.delete(blob);
       }
     }
@@ -437,7 +437,7 @@ public final class ImageStore {
   /** After a load: blobs and layers it added that no registered image uses. */
   private void removeUnreferenced(Set<Digest> blobsBefore, Set<Digest> layersBefore) {
     Set<Digest> usedBlobs = new HashSet<>(blobsBefore);
-    usedBlobs.addAll(pinned.keySet());
+    usedBlobs.addAll(pins.pinned());
     Set<Digest> keepLayers = new HashSet<>(layersBefore);
     for (Catalog.Entry entry : catalog.images().values()) {
       usedBlobs.add(entry.stored().imageId());
