@@ -239,28 +239,44 @@ class RegistryPushTest {
   }
 
   @Test
-  void plainHttpRegistryOnAnotherAddress_isRefusedWithoutInsecureRegistry_andUsedWithIt()
+  void registriesOnAnotherAddress_needInsecureRegistry_forPlainHttpOrAnUntrustedCertificate()
       throws Exception {
     String address = nonLoopbackAddress();
-    try (TestRegistry plain = TestRegistry.start(TestRegistry.Setup.loopback().on(address))) {
-      String reference = plain.host() + "/" + namespace + "/plain:1";
-      assertThat(engine.docker("tag", LOCAL, reference).exitCode()).isZero();
+    TestCertificates certificates = TestCertificates.create(work.resolve("insecure-tls"));
+    try (TestRegistry plain = TestRegistry.start(TestRegistry.Setup.loopback().on(address));
+        TestRegistry untrusted =
+            TestRegistry.start(
+                TestRegistry.Setup.loopback()
+                    .on(address)
+                    .withTls(certificates.certificate(), certificates.key()))) {
+      String plainReference = plain.host() + "/" + namespace + "/plain:1";
+      String tlsReference = untrusted.host() + "/" + namespace + "/tls:1";
+      for (String reference : List.of(plainReference, tlsReference)) {
+        assertThat(engine.docker("tag", LOCAL, reference).exitCode()).isZero();
+      }
 
-      DockerCli.Run refused = engine.docker("push", reference);
+      DockerCli.Run refused = engine.docker("push", plainReference);
       assertThat(refused.exitCode()).isOne();
       assertThat(refused.stderr())
           .contains("server gave HTTP response to HTTPS client")
           .contains("--insecure-registry " + plain.host());
+      DockerCli.Run unverified = engine.docker("pull", tlsReference);
+      assertThat(unverified.exitCode()).isOne();
+      assertThat(unverified.stderr()).contains("x509: certificate signed by unknown authority");
 
       engine.stop();
-      engine.start(settings().withInsecureRegistry(plain.host()));
+      engine.start(
+          settings().withInsecureRegistry(plain.host()).withInsecureRegistry(untrusted.host()));
       try {
-        DockerCli.Run push = engine.docker("push", reference);
-        assertThat(push.exitCode()).as(push.toString()).isZero();
-        assertThat(engine.docker("rmi", reference).exitCode()).isZero();
-        DockerCli.Run pull = engine.docker("pull", reference);
-        assertThat(pull.exitCode()).as(pull.toString()).isZero();
-        assertRuns(engine.docker("run", "--rm", reference, "echo", "pushed"));
+        for (String reference : List.of(plainReference, tlsReference)) {
+          DockerCli.Run push = engine.docker("push", reference);
+          assertThat(push.exitCode()).as(push.toString()).isZero();
+          assertThat(engine.docker("rmi", reference).exitCode()).isZero();
+          DockerCli.Run pull = engine.docker("pull", reference);
+          assertThat(pull.exitCode()).as(pull.toString()).isZero();
+          assertRuns(engine.docker("run", "--rm", reference, "echo", "pushed"));
+        }
+        assertThat(untrusted.blobData(pushedConfig(tlsReference))).exists();
         DockerCli.Run info =
             engine.docker("info", "--format", "{{json .RegistryConfig.IndexConfigs}}");
         assertThat(info.stdout()).contains("\"" + plain.host() + "\"").contains("\"Secure\":false");
@@ -269,6 +285,19 @@ class RegistryPushTest {
         engine.start(settings());
       }
     }
+  }
+
+  @Test
+  void pushOfAllTags_pushesEachTagOfTheRepository() throws Exception {
+    String repository = registry.host() + "/" + namespace + "/alltags";
+    for (String tag : List.of("a", "b")) {
+      assertThat(engine.docker("tag", LOCAL, repository + ":" + tag).exitCode()).isZero();
+    }
+
+    DockerCli.Run push = engine.docker("push", "--all-tags", repository);
+
+    assertThat(push.exitCode()).as(push.toString()).isZero();
+    assertThat(push.stdout()).contains("a: digest: sha256:").contains("b: digest: sha256:");
   }
 
   @Test
@@ -351,6 +380,13 @@ class RegistryPushTest {
     var digests = new java.util.ArrayList<String>();
     EngineFixture.JSON.readTree(inspect.stdout()).forEach(node -> digests.add(node.asText()));
     return digests;
+  }
+
+  /** The config digest (the image id) of a local image. */
+  private String pushedConfig(String reference) throws Exception {
+    DockerCli.Run inspect = engine.docker("image", "inspect", "--format", "{{.Id}}", reference);
+    assertThat(inspect.exitCode()).as(inspect.toString()).isZero();
+    return inspect.stdout().strip();
   }
 
   private String architecture(String reference) throws Exception {
