@@ -145,7 +145,10 @@ public final class ImagesRouter implements ApiRouter {
     String name = request.pathParameter("name");
     return Response.progress(
         pushes.start(
-            name, request.query().get("tag").orElse(""), request.header("X-Registry-Auth")));
+            name,
+            request.query().get("tag").orElse(""),
+            request.header("X-Registry-Auth"),
+            reference -> events.publish(EngineEvent.Type.IMAGE, "push", reference, Map.of())));
   }
 
   private Response save(Request request) {

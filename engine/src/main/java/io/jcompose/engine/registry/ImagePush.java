@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
+import java.util.function.Consumer;
 
 /**
  * One push, as dockerd streams it: {@code The push refers to repository [...]}, then for each tag
@@ -28,9 +29,13 @@ final class ImagePush implements JsonLinesProducer {
   /**
    * @param repository the repository, without tag
    * @param tag the tag to push, empty for all of the repository's
+   * @param pushed told of each tag pushed
    */
   record Target(
-      ImageReference repository, Optional<String> tag, Optional<RegistryCredentials> credentials) {}
+      ImageReference repository,
+      Optional<String> tag,
+      Optional<RegistryCredentials> credentials,
+      Consumer<String> pushed) {}
 
   /** The {@code aux} line of a pushed tag. */
   record PushedAux(
@@ -138,6 +143,7 @@ final class ImagePush implements JsonLinesProducer {
       images.addRepoDigest(image.id(), target.repository().withDigest(digest));
       progress.status(tag + ": digest: " + digest + " size: " + manifest.body().length);
       progress.aux(new PushedAux(tag, digest.toString(), manifest.body().length));
+      target.pushed().accept(reference.familiarString());
     }
   }
 }

@@ -7,6 +7,7 @@ import io.jcompose.engine.image.ImageReference;
 import io.jcompose.engine.image.ImageStore;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
+import java.util.function.Consumer;
 
 /**
  * The engine's registry client behind {@code POST /images/{name}/push}: checks the name and the
@@ -31,7 +32,8 @@ final class RegistryPusher implements ImagePushes {
   }
 
   @Override
-  public JsonLinesProducer start(String name, String tag, Optional<String> registryAuth) {
+  public JsonLinesProducer start(
+      String name, String tag, Optional<String> registryAuth, Consumer<String> pushed) {
     ImageReference named = ImageReference.parse(name);
     if (named.digest().isPresent()) {
       throw new EngineFault.InvalidArgument(
@@ -44,7 +46,7 @@ final class RegistryPusher implements ImagePushes {
     var credentials = RegistryCredentials.fromHeader(registryAuth);
     return new ImagePush(
         images,
-        new ImagePush.Target(named.repository(), wantedTag, credentials),
+        new ImagePush.Target(named.repository(), wantedTag, credentials, pushed),
         connector,
         new LayerUploads.Sources(images.content(), compressed),
         transfers);

@@ -171,6 +171,16 @@ class RegistryPushTest {
     assertThat(summary.path("status").asText())
         .isEqualTo(
             "1: digest: " + aux.path("Digest").asText() + " size: " + aux.path("Size").asLong());
+    String filters =
+        java.net.URLEncoder.encode(
+            "{\"type\":[\"image\"],\"event\":[\"push\"]}", StandardCharsets.UTF_8);
+    EngineFixture.Reply events =
+        engine.get(
+            "/v1.44/events?since=0&until="
+                + (java.time.Instant.now().getEpochSecond() + 1)
+                + "&filters="
+                + filters);
+    assertThat(events.body()).contains("\"Action\":\"push\"").contains(repository + ":1");
   }
 
   @Test
