@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
+import java.util.function.Supplier;
 
 /**
  * Pushes an image's layers, at most {@link Transfers#PARALLEL} at a time: a compressed blob (a
@@ -76,14 +77,7 @@ final class LayerUploads {
     if (compressedType.isPresent()) {
       var blob =
           new Descriptor(compressedType.get(), layer.blob(), sources.content().size(layer.blob()));
-      if (uploads.exists(blob)) {
-        progress.layer(id, "Layer already exists");
-      } else {
-        uploads.upload(
-            blob, () -> sources.content().read(layer.blob()), progress.uploads(id, blob.size()));
-        progress.layer(id, "Pushed");
-      }
-      return blob;
+      return send(blob, () -> sources.content().read(layer.blob()), id, progress);
     }
     Optional<Descriptor> known = sources.compressed().lookup(layer.diffId());
     if (known.isPresent() && uploads.exists(known.get())) {
@@ -94,14 +88,21 @@ final class LayerUploads {
         sources.compressed().compress(layer.diffId(), sources.content().read(layer.blob()))) {
       var blob =
           new Descriptor(MediaTypes.DOCKER_LAYER_GZIP, compressed.digest(), compressed.size());
-      if (uploads.exists(blob)) {
-        progress.layer(id, "Layer already exists");
-      } else {
-        uploads.upload(blob, () -> open(compressed), progress.uploads(id, compressed.size()));
-        progress.layer(id, "Pushed");
-      }
-      return blob;
+      return send(blob, () -> open(compressed), id, progress);
     }
+  }
+
+  /** Uploads a blob unless the registry has it. */
+  private Descriptor send(
+      Descriptor blob, Supplier<InputStream> source, String id, PullProgress progress)
+      throws InterruptedException {
+    if (uploads.exists(blob)) {
+      progress.layer(id, "Layer already exists");
+    } else {
+      uploads.upload(blob, source, progress.uploads(id, blob.size()));
+      progress.layer(id, "Pushed");
+    }
+    return blob;
   }
 
   /** The media type of a gzip or zstd blob; empty for a plain tar. */
