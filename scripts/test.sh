@@ -67,6 +67,7 @@ NEEDS=(
   tini-static:tini
   busybox:busybox-static
   docker-registry:docker-registry
+  openssl:openssl
   docker:docker.io
   docker-compose:docker-compose
 )

@@ -24,7 +24,6 @@ import io.jcompose.engine.http.ServerSetup;
 import io.jcompose.engine.image.ImageFilter;
 import io.jcompose.engine.image.ImagesRouter;
 import io.jcompose.engine.network.NetworksRouter;
-import io.jcompose.engine.registry.RegistryPuller;
 import io.jcompose.engine.volume.VolumesRouter;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
@@ -41,7 +40,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
@@ -114,7 +112,8 @@ public final class EngineDaemon implements AutoCloseable {
               ENGINE_VERSION,
               options.dataRoot(),
               options.apiVersions(),
-              HostFacts.probe());
+              HostFacts.probe(),
+              List.copyOf(options.registries().insecureRegistries()));
 
       List<ApiRouter> routers =
           List.of(
@@ -126,7 +125,7 @@ public final class EngineDaemon implements AutoCloseable {
               new EventsRouter(events),
               new VolumesRouter(parts.volumes()),
               new ImagesRouter(
-                  parts.images(), events, new RegistryPuller(parts.images(), Set.of())),
+                  parts.images(), events, parts.registries().pulls(), parts.registries().pushes()),
               new NetworksRouter(parts.networks(), parts.containers()),
               new ContainersRouter(parts.containers(), clock),
               new ExecRouter(parts.containers()),

@@ -17,8 +17,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code /images}: list, inspect, load, import, pull, save, tag, remove. Builds answer with a clear
- * error until the builder exists (issue 7).
+ * {@code /images}: list, inspect, load, import, pull, push, save, tag, remove. Builds answer with a
+ * clear error until the builder exists (issue 7).
  */
 public final class ImagesRouter implements ApiRouter {
 
@@ -33,15 +33,21 @@ public final class ImagesRouter implements ApiRouter {
   private final ImageStore images;
   private final EventBus events;
   private final ImagePulls pulls;
+  private final ImagePushes pushes;
 
   public ImagesRouter(ImageStore images, EventBus events) {
     this(images, events, ImagePulls.unsupported());
   }
 
   public ImagesRouter(ImageStore images, EventBus events, ImagePulls pulls) {
+    this(images, events, pulls, ImagePushes.unsupported());
+  }
+
+  public ImagesRouter(ImageStore images, EventBus events, ImagePulls pulls, ImagePushes pushes) {
     this.images = images;
     this.events = events;
     this.pulls = pulls;
+    this.pushes = pushes;
   }
 
   @Override
@@ -54,6 +60,7 @@ public final class ImagesRouter implements ApiRouter {
         .get("/images/{name...}/json", this::inspect)
         .get("/images/{name...}/get", this::save)
         .post("/images/{name...}/tag", this::tag)
+        .post("/images/{name...}/push", this::push)
         .delete("/images/{name...}", this::remove)
         .post("/build", this::build);
   }
@@ -131,6 +138,17 @@ public final class ImagesRouter implements ApiRouter {
             out.write(error(fault.getMessage()));
           }
         });
+  }
+
+  /** {@code docker push}: the stream of {@link ImagePushes}. */
+  private Response push(Request request) {
+    String name = request.pathParameter("name");
+    return Response.progress(
+        pushes.start(
+            name,
+            request.query().get("tag").orElse(""),
+            request.header("X-Registry-Auth"),
+            reference -> events.publish(EngineEvent.Type.IMAGE, "push", reference, Map.of())));
   }
 
   private Response save(Request request) {

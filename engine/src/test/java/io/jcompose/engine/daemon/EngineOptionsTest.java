@@ -3,6 +3,7 @@ package io.jcompose.engine.daemon;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jcompose.engine.registry.RegistrySettings;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -53,6 +54,29 @@ class EngineOptionsTest {
         .hasMessageContaining("\"relative\"");
     assertThatThrownBy(() -> EngineOptions.parse(List.of("--network-prefix", "Bad-Prefix")))
         .hasMessageContaining("\"Bad-Prefix\"");
+  }
+
+  @Test
+  void registryOptionsAreRepeatable_andCertsDirsReplaceTheDefaults() {
+    assertThat(EngineOptions.parse(List.of()).registries()).isEqualTo(RegistrySettings.defaults());
+    assertThat(RegistrySettings.defaults().certsDirectories())
+        .containsExactly(Path.of("/etc/docker/certs.d"), Path.of("/etc/jcompose/certs.d"));
+
+    var options =
+        EngineOptions.parse(
+            List.of(
+                "--insecure-registry",
+                "10.1.2.3:5000",
+                "--insecure-registry=registry.lan",
+                "--registry-certs-dir",
+                "/tmp/certs.d"));
+
+    assertThat(options.registries().insecureRegistries())
+        .containsExactlyInAnyOrder("10.1.2.3:5000", "registry.lan");
+    assertThat(options.registries().certsDirectories()).containsExactly(Path.of("/tmp/certs.d"));
+    assertThatThrownBy(
+            () -> EngineOptions.parse(List.of("--insecure-registry", "http://10.1.2.3:5000")))
+        .hasMessageContaining("\"http://10.1.2.3:5000\"");
   }
 
   @Test

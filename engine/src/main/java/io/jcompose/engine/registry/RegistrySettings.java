@@ -1,0 +1,66 @@
+package io.jcompose.engine.registry;
+
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * How the engine reaches registries, as dockerd's {@code --insecure-registry} and {@code
+ * /etc/docker/certs.d} say: which registries may be spoken to over plain HTTP (and over TLS without
+ * checking their certificate), and where the CA certificates of particular registries are ({@code
+ * <dir>/<host:port>/*.crt}).
+ *
+ * @param insecureRegistries {@code host[:port]} as image references name the registry
+ * @param certsDirectories looked in, in order, for {@code <host:port>/*.crt}
+ */
+public record RegistrySettings(Set<String> insecureRegistries, List<Path> certsDirectories) {
+
+  /** dockerd's directory first, then jcompose's own. */
+  public static final List<Path> DEFAULT_CERTS_DIRECTORIES =
+      List.of(Path.of("/etc/docker/certs.d"), Path.of("/etc/jcompose/certs.d"));
+
+  public RegistrySettings {
+    insecureRegistries = Set.copyOf(insecureRegistries);
+    certsDirectories = List.copyOf(certsDirectories);
+    insecureRegistries.forEach(RegistrySettings::checkRegistry);
+  }
+
+  public static RegistrySettings defaults() {
+    return new RegistrySettings(Set.of(), DEFAULT_CERTS_DIRECTORIES);
+  }
+
+  /**
+   * Adds a registry reached over plain HTTP when it does not speak TLS.
+   *
+   * @throws IllegalArgumentException quoting a value that is not {@code host[:port]}
+   */
+  public RegistrySettings withInsecureRegistry(String registry) {
+    checkRegistry(registry);
+    var registries = new LinkedHashSet<>(insecureRegistries);
+    registries.add(registry);
+    return new RegistrySettings(registries, certsDirectories);
+  }
+
+  public RegistrySettings withCertsDirectories(List<Path> directories) {
+    return new RegistrySettings(insecureRegistries, directories);
+  }
+
+  boolean isInsecure(String domain) {
+    return insecureRegistries.contains(domain);
+  }
+
+  private static void checkRegistry(String registry) {
+    Objects.requireNonNull(registry, "registry");
+    if (registry.contains("://")) {
+      throw new IllegalArgumentException(
+          "insecure registry \"" + registry + "\" should not contain '://': use host[:port]");
+    }
+    if (!registry.matches(
+        "(\\[[0-9A-Fa-f:.]+\\]|[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?)(:[0-9]{1,5})?")) {
+      throw new IllegalArgumentException(
+          "insecure registry \"" + registry + "\" is not a host[:port] (192.168.1.5:5000)");
+    }
+  }
+}
