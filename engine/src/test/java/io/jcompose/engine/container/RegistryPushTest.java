@@ -32,9 +32,9 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * The docker CLI pushes from the engine to real registries (docker-registry 2.8): plain HTTP on
- * loopback, TLS with a CA of the test's own and basic auth, plain HTTP on another address of this
- * host only with {@code --insecure-registry}; what was pushed is pulled back (by the engine, and by
- * the session's dockerd) and runs.
+ * loopback (the suites' registry, started by scripts/test.sh), TLS with a CA of the test's own and
+ * basic auth, plain HTTP on another address of this host only with {@code --insecure-registry};
+ * what was pushed is pulled back (by the engine, and by the session's dockerd) and runs.
  */
 @Timeout(600)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -48,7 +48,9 @@ class RegistryPushTest {
       Pattern.compile("1: digest: (sha256:[0-9a-f]{64}) size: [0-9]+");
   private static final String LOCAL = "jcpush/busybox:1";
 
-  private TestRegistry registry;
+  /** The suites' registry on loopback, started by scripts/test.sh: {@code 127.0.0.1:PORT}. */
+  private String registry;
+
   private EngineFixture engine;
   private Path work;
   private Path certsDirectory;
@@ -56,7 +58,8 @@ class RegistryPushTest {
 
   @BeforeAll
   void startRegistryAndEngine() throws Exception {
-    registry = TestRegistry.start();
+    registry = System.getenv("JCOMPOSE_TEST_REGISTRY");
+    assertThat(registry).as("JCOMPOSE_TEST_REGISTRY (set by scripts/test.sh)").isNotBlank();
     namespace = "jcp-" + UUID.randomUUID().toString().substring(0, 8);
     work = Files.createTempDirectory("jcpush-").toRealPath();
     certsDirectory = work.resolve("certs.d");
@@ -78,16 +81,13 @@ class RegistryPushTest {
       if (engine != null) {
         engine.close();
       }
-      if (registry != null) {
-        registry.close();
-      }
       deleteTree(work);
     }
   }
 
   @Test
   void push_toALoopbackRegistry_isPulledBackByTheEngineAndByDockerd_andRuns() throws Exception {
-    String reference = registry.host() + "/" + namespace + "/busybox:1";
+    String reference = registry + "/" + namespace + "/busybox:1";
     assertThat(engine.docker("tag", LOCAL, reference).exitCode()).isZero();
 
     DockerCli.Run push = engine.docker("push", reference);
@@ -121,7 +121,7 @@ class RegistryPushTest {
 
   @Test
   void pushOfAnImageTheEngineDoesNotHave_saysSoLikeDockerd() throws Exception {
-    String repository = registry.host() + "/" + namespace + "/absent";
+    String repository = registry + "/" + namespace + "/absent";
 
     DockerCli.Run push = engine.docker("push", repository + ":1");
 
@@ -136,7 +136,7 @@ class RegistryPushTest {
 
   @Test
   void pushStream_hasDockerdsLines_fromPreparingToTheAuxDigest() throws Exception {
-    String repository = registry.host() + "/" + namespace + "/stream";
+    String repository = registry + "/" + namespace + "/stream";
     assertThat(engine.docker("tag", LOCAL, repository + ":1").exitCode()).isZero();
 
     EngineFixture.Reply reply = engine.post("/v1.44/images/" + repository + "/push?tag=1");
@@ -227,7 +227,7 @@ class RegistryPushTest {
 
   @Test
   void pullOfAManifestList_picksThisMachinesPlatform_orTheOneAskedFor() throws Exception {
-    String repository = registry.host() + "/" + namespace + "/multi";
+    String repository = registry + "/" + namespace + "/multi";
     load(BusyboxImage.create().tags("jcpush/arm:1").architecture("arm64"));
     assertThat(engine.docker("tag", LOCAL, repository + ":amd64").exitCode()).isZero();
     assertThat(engine.docker("tag", "jcpush/arm:1", repository + ":arm64").exitCode()).isZero();
@@ -299,7 +299,7 @@ class RegistryPushTest {
 
   @Test
   void pushOfAllTags_pushesEachTagOfTheRepository() throws Exception {
-    String repository = registry.host() + "/" + namespace + "/alltags";
+    String repository = registry + "/" + namespace + "/alltags";
     for (String tag : List.of("a", "b")) {
       assertThat(engine.docker("tag", LOCAL, repository + ":" + tag).exitCode()).isZero();
     }
@@ -312,7 +312,7 @@ class RegistryPushTest {
 
   @Test
   void pullWaitingOnItsRegistry_doesNotHoldUpOtherImageChanges() throws Exception {
-    String repository = registry.host() + "/" + namespace + "/noisy";
+    String repository = registry + "/" + namespace + "/noisy";
     byte[] noise = new byte[600 * 1024];
     new java.security.SecureRandom().nextBytes(noise);
     load(
@@ -326,7 +326,10 @@ class RegistryPushTest {
     assertThat(push.exitCode()).as(push.toString()).isZero();
     assertThat(engine.docker("rmi", repository + ":1").exitCode()).isZero();
 
-    try (StallingProxy proxy = StallingProxy.start(registry.port, noise.length / 2)) {
+    try (StallingProxy proxy =
+        StallingProxy.start(
+            Integer.parseInt(registry.substring(registry.lastIndexOf(':') + 1)),
+            noise.length / 2)) {
       String reference = "127.0.0.1:" + proxy.port() + "/" + namespace + "/noisy:1";
       var pull =
           java.util.concurrent.CompletableFuture.supplyAsync(
@@ -417,7 +420,7 @@ class RegistryPushTest {
 
   /** PUTs a docker manifest list of the repository's amd64 and arm64 tags under {@code tag}. */
   private void putManifestList(String repository, String tag) throws Exception {
-    String path = repository.substring(registry.host().length());
+    String path = repository.substring(registry.length());
     HttpClient client = HttpClient.newHttpClient();
     var entries = new StringBuilder();
     for (String architecture : List.of("amd64", "arm64")) {
@@ -425,12 +428,7 @@ class RegistryPushTest {
           client.send(
               HttpRequest.newBuilder(
                       URI.create(
-                          "http://"
-                              + registry.host()
-                              + "/v2"
-                              + path
-                              + "/manifests/"
-                              + architecture))
+                          "http://" + registry + "/v2" + path + "/manifests/" + architecture))
                   .header("Accept", "application/vnd.docker.distribution.manifest.v2+json")
                   .build(),
               HttpResponse.BodyHandlers.ofByteArray());
@@ -457,7 +455,7 @@ class RegistryPushTest {
     HttpResponse<String> put =
         client.send(
             HttpRequest.newBuilder(
-                    URI.create("http://" + registry.host() + "/v2" + path + "/manifests/" + tag))
+                    URI.create("http://" + registry + "/v2" + path + "/manifests/" + tag))
                 .header("Content-Type", "application/vnd.docker.distribution.manifest.list.v2+json")
                 .PUT(HttpRequest.BodyPublishers.ofString(list))
                 .build(),
