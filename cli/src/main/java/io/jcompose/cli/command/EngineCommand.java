@@ -84,6 +84,14 @@ public final class EngineCommand {
               "--registry-certs-dir")
           .asRepeatable();
 
+  static final Option REGISTRY_MIRROR =
+      Option.value(
+              "URL",
+              "A Docker Hub mirror, http[s]://host[:port], tried before Docker Hub for its images"
+                  + " (repeatable).",
+              "--registry-mirror")
+          .asRepeatable();
+
   /** The verb's line. */
   public static final Verb VERB =
       new Verb(
@@ -97,7 +105,8 @@ public final class EngineCommand {
               NETWORK_PREFIX,
               NETWORK_POOL,
               INSECURE_REGISTRY,
-              REGISTRY_CERTS_DIR),
+              REGISTRY_CERTS_DIR,
+              REGISTRY_MIRROR),
           List.of(new Positional("ACTION", "run, status, stop or env.", 1, 1)));
 
   private static final Duration STOP_WAIT = Duration.ofSeconds(30);
@@ -170,12 +179,18 @@ public final class EngineCommand {
     return ExitCode.OK;
   }
 
-  /** {@code --insecure-registry} and {@code --registry-certs-dir} over the defaults. */
+  /**
+   * {@code --insecure-registry}, {@code --registry-certs-dir} and {@code --registry-mirror} over
+   * the defaults.
+   */
   private RegistrySettings registries() {
     RegistrySettings registries = RegistrySettings.defaults();
     try {
       for (String registry : line.values(INSECURE_REGISTRY)) {
         registries = registries.withInsecureRegistry(registry);
+      }
+      for (String mirror : line.values(REGISTRY_MIRROR)) {
+        registries = registries.withMirror(mirror);
       }
     } catch (IllegalArgumentException e) {
       throw new UserException(e.getMessage(), ExitCode.USAGE, e);

@@ -12,6 +12,7 @@ import java.util.Objects;
  * @param engineVersion the Docker-compatible version clients compare ({@code 25.0.0-jcompose}:
  *     testcontainers wants at least 1.6.0)
  * @param insecureRegistries the registries reached without TLS checks ({@code --insecure-registry})
+ * @param mirrors Docker Hub's mirrors ({@code --registry-mirror})
  */
 public record EngineFacts(
     String engineId,
@@ -19,7 +20,8 @@ public record EngineFacts(
     Path dataRoot,
     ApiVersions apiVersions,
     HostFacts host,
-    List<String> insecureRegistries) {
+    List<String> insecureRegistries,
+    List<String> mirrors) {
 
   public EngineFacts {
     Objects.requireNonNull(engineId, "engineId");
@@ -28,15 +30,16 @@ public record EngineFacts(
     Objects.requireNonNull(apiVersions, "apiVersions");
     Objects.requireNonNull(host, "host");
     insecureRegistries = List.copyOf(insecureRegistries);
+    mirrors = List.copyOf(mirrors);
   }
 
-  /** Without insecure registries. */
+  /** Without insecure registries or mirrors. */
   public EngineFacts(
       String engineId,
       String engineVersion,
       Path dataRoot,
       ApiVersions apiVersions,
       HostFacts host) {
-    this(engineId, engineVersion, dataRoot, apiVersions, host, List.of());
+    this(engineId, engineVersion, dataRoot, apiVersions, host, List.of(), List.of());
   }
 }

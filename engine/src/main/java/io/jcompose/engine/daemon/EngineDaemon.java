@@ -113,7 +113,8 @@ public final class EngineDaemon implements AutoCloseable {
               options.dataRoot(),
               options.apiVersions(),
               HostFacts.probe(),
-              List.copyOf(options.registries().insecureRegistries()));
+              List.copyOf(options.registries().insecureRegistries()),
+              options.registries().mirrors());
 
       List<ApiRouter> routers =
           List.of(

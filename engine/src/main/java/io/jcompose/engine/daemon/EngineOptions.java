@@ -48,7 +48,9 @@ public record EngineOptions(
           + "  --insecure-registry HOST[:PORT]  a registry that may be reached over plain HTTP or"
           + " TLS without certificate checks (repeatable)\n"
           + "  --registry-certs-dir DIR  where <host:port>/*.crt CA certificates of registries are"
-          + " (repeatable; default /etc/docker/certs.d and /etc/jcompose/certs.d)";
+          + " (repeatable; default /etc/docker/certs.d and /etc/jcompose/certs.d)\n"
+          + "  --registry-mirror URL  a Docker Hub mirror, http[s]://host[:port], tried before"
+          + " Docker Hub (repeatable)";
 
   public EngineOptions {
     Objects.requireNonNull(socketPath, "socketPath");
@@ -167,6 +169,7 @@ public record EngineOptions(
                     host.networks().withPool(Cidr.parse(value), 24));
         case "--insecure-registry" -> registries = registries.withInsecureRegistry(value);
         case "--registry-certs-dir" -> certsDirectories.add(Path.of(value));
+        case "--registry-mirror" -> registries = registries.withMirror(value);
         default -> throw new IllegalArgumentException("unknown option \"" + arg + "\"");
       }
     }

@@ -34,6 +34,16 @@ final class RegistryConnector {
   }
 
   /**
+   * A Docker Hub mirror ({@link RegistrySettings#mirrors()}): plain HTTP when its URL says {@code
+   * http://}, else TLS checked against the system's CAs and the mirror's own.
+   */
+  Connection mirror(String mirror) {
+    RegistryEndpoint endpoint = RegistryMirror.endpoint(mirror);
+    return new Connection(
+        endpoint, client(RegistryTls.verifying(settings.certsDirectories(), endpoint.host())));
+  }
+
+  /**
    * @throws RegistryException.Unreachable when a loopback registry's TLS fails for another reason
    *     than plain HTTP (an unknown certificate authority ...)
    */
@@ -44,12 +54,7 @@ final class RegistryConnector {
         insecure
             ? RegistryTls.trustingAnyone()
             : RegistryTls.verifying(settings.certsDirectories(), domain);
-    HttpClient client =
-        HttpClient.newBuilder()
-            .connectTimeout(CONNECT_TIMEOUT)
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .sslContext(tls)
-            .build();
+    HttpClient client = client(tls);
     if (!insecure && !secure.isLoopback()) {
       return new Connection(secure, client);
     }
@@ -66,5 +71,13 @@ final class RegistryConnector {
       throw new RegistryException.Unreachable(
           "Get \"" + ping + "\": " + TransportFailures.describe(e, ping), e);
     }
+  }
+
+  private static HttpClient client(SSLContext tls) {
+    return HttpClient.newBuilder()
+        .connectTimeout(CONNECT_TIMEOUT)
+        .followRedirects(HttpClient.Redirect.NEVER)
+        .sslContext(tls)
+        .build();
   }
 }

@@ -13,7 +13,7 @@ import java.util.concurrent.ExecutorService;
  * The engine's registry client behind {@code POST /images/create?fromImage=}: resolves the
  * reference's manifest (for the requested platform, else this machine's) before answering, so a
  * missing image, refused credentials or an untrusted certificate are an HTTP error as with dockerd,
- * then streams the pull.
+ * then streams the pull. Docker Hub images come from the first mirror that has them, if any.
  */
 final class RegistryPuller implements ImagePulls {
 
@@ -37,19 +37,16 @@ final class RegistryPuller implements ImagePulls {
             .orElse(images.platform());
     var credentials = RegistryCredentials.fromHeader(registryAuth);
     try {
-      var transport =
-          new RegistryTransport(
-              connector.connect(reference.domain()),
-              reference.path(),
-              credentials,
-              RegistryTransport.PULL);
-      ManifestResolver.Resolved resolved =
-          ManifestResolver.resolve(
-              transport,
-              PullReference.manifestReference(reference),
-              wanted,
-              reference.familiarString());
-      return new ImagePull(images, transport, reference, resolved, transfers);
+      if (reference.domain().equals(ImageReference.DEFAULT_DOMAIN)) {
+        for (String mirror : connector.settings().mirrors()) {
+          try {
+            return pull(connector.mirror(mirror), reference, wanted, credentials);
+          } catch (RegistryException mirrorFailed) {
+            // as dockerd: a mirror that fails or lacks the image falls back to the next, then Hub
+          }
+        }
+      }
+      return pull(connector.connect(reference.domain()), reference, wanted, credentials);
     } catch (RegistryException failure) {
       throw PullFaults.of(failure, reference);
     } catch (InterruptedException e) {
@@ -57,5 +54,22 @@ final class RegistryPuller implements ImagePulls {
       throw new EngineFault.Unavailable(
           "the pull of " + reference.familiarString() + " was interrupted", e);
     }
+  }
+
+  private ImagePull pull(
+      RegistryConnector.Connection connection,
+      ImageReference reference,
+      ImageConfig.Platform wanted,
+      Optional<RegistryCredentials> credentials)
+      throws InterruptedException {
+    var transport =
+        new RegistryTransport(connection, reference.path(), credentials, RegistryTransport.PULL);
+    ManifestResolver.Resolved resolved =
+        ManifestResolver.resolve(
+            transport,
+            PullReference.manifestReference(reference),
+            wanted,
+            reference.familiarString());
+    return new ImagePull(images, transport, reference, resolved, transfers);
   }
 }

@@ -14,8 +14,11 @@ import java.util.Set;
  *
  * @param insecureRegistries {@code host[:port]} as image references name the registry
  * @param certsDirectories looked in, in order, for {@code <host:port>/*.crt}
+ * @param mirrors Docker Hub mirrors ({@code --registry-mirror}), {@code http[s]://host[:port]/},
+ *     tried in order before Docker Hub itself for pulls of {@code docker.io} images
  */
-public record RegistrySettings(Set<String> insecureRegistries, List<Path> certsDirectories) {
+public record RegistrySettings(
+    Set<String> insecureRegistries, List<Path> certsDirectories, List<String> mirrors) {
 
   /** dockerd's directory first, then jcompose's own. */
   public static final List<Path> DEFAULT_CERTS_DIRECTORIES =
@@ -24,7 +27,13 @@ public record RegistrySettings(Set<String> insecureRegistries, List<Path> certsD
   public RegistrySettings {
     insecureRegistries = Set.copyOf(insecureRegistries);
     certsDirectories = List.copyOf(certsDirectories);
+    mirrors = List.copyOf(mirrors);
     insecureRegistries.forEach(RegistrySettings::checkRegistry);
+  }
+
+  /** Without mirrors. */
+  public RegistrySettings(Set<String> insecureRegistries, List<Path> certsDirectories) {
+    this(insecureRegistries, certsDirectories, List.of());
   }
 
   public static RegistrySettings defaults() {
@@ -40,11 +49,22 @@ public record RegistrySettings(Set<String> insecureRegistries, List<Path> certsD
     checkRegistry(registry);
     var registries = new LinkedHashSet<>(insecureRegistries);
     registries.add(registry);
-    return new RegistrySettings(registries, certsDirectories);
+    return new RegistrySettings(registries, certsDirectories, mirrors);
   }
 
   public RegistrySettings withCertsDirectories(List<Path> directories) {
-    return new RegistrySettings(insecureRegistries, directories);
+    return new RegistrySettings(insecureRegistries, directories, mirrors);
+  }
+
+  /**
+   * Adds a Docker Hub mirror, as dockerd's {@code --registry-mirror} takes it.
+   *
+   * @throws IllegalArgumentException quoting a value that is not {@code http[s]://host[:port][/]}
+   */
+  public RegistrySettings withMirror(String mirror) {
+    var all = new java.util.ArrayList<>(mirrors);
+    all.add(RegistryMirror.normalize(mirror));
+    return new RegistrySettings(insecureRegistries, certsDirectories, all);
   }
 
   boolean isInsecure(String domain) {

@@ -91,4 +91,22 @@ class EngineOptionsTest {
     assertThatThrownBy(() -> EngineOptions.parse(List.of("--debug", "x")))
         .hasMessage("unknown option \"--debug\"");
   }
+
+  @Test
+  void registryMirrors_areKeptInOrderWithATrailingSlash_andAPathIsRefused() {
+    EngineOptions options =
+        EngineOptions.parse(
+            List.of(
+                "--registry-mirror",
+                "https://mirror.lan:5000",
+                "--registry-mirror=http://127.0.0.1:5001/"));
+
+    assertThat(options.registries().mirrors())
+        .containsExactly("https://mirror.lan:5000/", "http://127.0.0.1:5001/");
+    assertThatThrownBy(
+            () -> EngineOptions.parse(List.of("--registry-mirror", "https://mirror.lan/v2")))
+        .hasMessageContaining("invalid mirror: path, query, or fragment");
+    assertThatThrownBy(() -> EngineOptions.parse(List.of("--registry-mirror", "mirror.lan")))
+        .hasMessageContaining("invalid mirror");
+  }
 }
