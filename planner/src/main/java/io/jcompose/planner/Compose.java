@@ -106,6 +106,24 @@ public final class Compose {
     executor(project.name(), Optional.empty()).execute(pulls.plan());
   }
 
+  /**
+   * What {@code push} would send.
+   *
+   * @param ignoreFailures {@code --ignore-push-failures}: failed pushes become warnings
+   */
+  public Reconciliation planPush(
+      Project project, ReconcileOptions options, boolean ignoreFailures) {
+    return Reconciler.pushes(project, ServiceGraph.of(project), options, ignoreFailures);
+  }
+
+  /** Pushes the included services' images, in parallel up to the parallelism cap. */
+  public void push(Project project, ReconcileOptions options, boolean ignoreFailures)
+      throws InterruptedException {
+    Reconciliation pushes = planPush(project, options, ignoreFailures);
+    pushes.warnings().forEach(warning -> sink.accept(new ProgressEvent.Warning(warning)));
+    executor(project.name(), Optional.empty()).execute(pushes.plan());
+  }
+
   /** What {@code build} would build. */
   public Reconciliation planBuild(
       Project project, ReconcileOptions options, BuildOptions overrides) {

@@ -283,6 +283,12 @@ public final class DockerRuntime implements ContainerRuntime, AutoCloseable {
   }
 
   @Override
+  public void pushImage(String imageReference, Consumer<ImageProgress> progress)
+      throws InterruptedException {
+    images.push(imageReference, progress);
+  }
+
+  @Override
   public String buildImage(ImageBuild build, Consumer<ImageProgress> progress)
       throws InterruptedException {
     return builds.build(build, progress);

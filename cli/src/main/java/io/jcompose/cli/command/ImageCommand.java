@@ -84,6 +84,9 @@ public final class ImageCommand {
       global.context().out().print(plan.text());
       return ExitCode.OK;
     }
+    if (line.has(QUIET)) {
+      session.quietProgress();
+    }
     try {
       session.compose().pull(session.project(), options, missingOnly);
     } catch (PlanFailedException e) {
@@ -111,6 +114,9 @@ public final class ImageCommand {
           .out()
           .print(session.compose().planBuild(session.project(), options, overrides).text());
       return ExitCode.OK;
+    }
+    if (line.has(BUILD_QUIET)) {
+      session.quietProgress();
     }
     session.compose().build(session.project(), options, overrides);
     return ExitCode.OK;

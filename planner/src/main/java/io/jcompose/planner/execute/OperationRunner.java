@@ -9,6 +9,7 @@ import io.jcompose.planner.plan.CreateVolume;
 import io.jcompose.planner.plan.Operation;
 import io.jcompose.planner.plan.PlanNode;
 import io.jcompose.planner.plan.PullImage;
+import io.jcompose.planner.plan.PushImage;
 import io.jcompose.planner.plan.RemoveContainer;
 import io.jcompose.planner.plan.RemoveImage;
 import io.jcompose.planner.plan.RemoveNetwork;
@@ -54,6 +55,8 @@ final class OperationRunner {
     Operation operation = node.operation();
     if (operation instanceof PullImage pull) {
       runtime.pullImage(pull.imageReference(), pull.platform(), progressOf(node));
+    } else if (operation instanceof PushImage push) {
+      push(node, push);
     } else if (operation instanceof BuildImage build) {
       runtime.buildImage(build.build(), progressOf(node));
     } else if (operation instanceof RemoveImage remove) {
@@ -114,6 +117,25 @@ final class OperationRunner {
     String reason =
         failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
     return node.operation().resource() + ": " + node.operation().action() + " failed: " + reason;
+  }
+
+  /** A push; with {@code --ignore-push-failures} a failure is a warning, as docker compose does. */
+  private void push(PlanNode node, PushImage push) throws InterruptedException {
+    try {
+      runtime.pushImage(push.imageReference(), progressOf(node));
+    } catch (RuntimeFault failure) {
+      if (!push.ignoreFailure()) {
+        throw failure;
+      }
+      sink.accept(
+          new ProgressEvent.Warning(
+              "pushing "
+                  + push.serviceName()
+                  + " ("
+                  + push.imageReference()
+                  + "): "
+                  + failure.getMessage()));
+    }
   }
 
   /**

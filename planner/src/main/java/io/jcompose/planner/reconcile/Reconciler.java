@@ -50,6 +50,18 @@ public final class Reconciler {
     return new ImageReconciler(project, graph, observed, options).pulls(missingOnly);
   }
 
+  /**
+   * What {@code push} sends: the image and build tags of the included services that have both
+   * {@code image} and {@code build}.
+   *
+   * @param ignoreFailures {@code --ignore-push-failures}
+   */
+  public static Reconciliation pushes(
+      Project project, ServiceGraph graph, ReconcileOptions options, boolean ignoreFailures) {
+    return new ImageReconciler(project, graph, ObservedState.empty(), options)
+        .pushes(ignoreFailures);
+  }
+
   /** What {@code build} builds: the services {@code options} includes that have a build section. */
   public static Reconciliation builds(
       Project project, ServiceGraph graph, ReconcileOptions options, BuildOptions overrides) {

@@ -2,6 +2,9 @@ package io.jcompose.planner.reconcile;
 
 import static io.jcompose.planner.reconcile.GoldenPlanTest.STACK;
 import static io.jcompose.planner.reconcile.GoldenPlanTest.assertGolden;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 
 import io.jcompose.model.project.Project;
 import io.jcompose.planner.graph.ServiceGraph;
@@ -20,9 +23,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The plans of {@code stop}, {@code start}, {@code restart}, {@code rm}, {@code pull} and {@code
- * build}, pinned as text: dependents stop first, dependencies start first, only what exists is
- * touched.
+ * The plans of {@code stop}, {@code start}, {@code restart}, {@code rm}, {@code pull}, {@code push}
+ * and {@code build}, pinned as text: dependents stop first, dependencies start first, only what
+ * exists is touched.
  */
 class LifecycleGoldenTest {
 
@@ -133,6 +136,102 @@ class LifecycleGoldenTest {
                     graph,
                     ReconcileOptions.defaults(),
                     new BuildOptions(Map.of("MODE", "fast"), true, false))));
+  }
+
+  @Test
+  void push_sendsImageAndBuildTagsOfServicesThatBuildAndNameAnImage() throws Exception {
+    Project project =
+        Projects.load(
+            directory,
+            STACK
+                .replace(
+                    "image: example/web:1",
+                    "image: registry.example:5000/web:1\n    build:\n      context: ./web\n"
+                        + "      tags: [\"registry.example:5000/web:latest\"]")
+                .replace("image: example/worker:1", "build: ./worker"));
+    ServiceGraph graph = ServiceGraph.of(project);
+
+    assertGolden(
+        "push",
+        Reconciler.pushes(project, graph, ReconcileOptions.defaults(), false).text()
+            + "--- push --ignore-push-failures web\n"
+            + Reconciler.pushes(
+                    project,
+                    graph,
+                    ReconcileOptions.defaults().withServices(Set.of("web")).withNoDeps(true),
+                    true)
+                .text()
+            + "--- push --include-deps web\n"
+            + Reconciler.pushes(
+                    project, graph, ReconcileOptions.defaults().withServices(Set.of("web")), false)
+                .text());
+  }
+
+  @Test
+  void build_carriesTheNamedContexts_aServiceContextAsItsImageAndAfterItsBuild() throws Exception {
+    Project project =
+        Projects.load(
+            directory,
+            """
+            services:
+              base:
+                build: ./base
+              app:
+                image: example/app:1
+                build:
+                  context: ./app
+                  additional_contexts:
+                    tools: ../tools
+                    alpine: docker-image://alpine:3.20
+                    base: service:base
+            """);
+    Reconciliation builds =
+        Reconciler.builds(
+            project,
+            ServiceGraph.of(project),
+            ReconcileOptions.defaults(),
+            BuildOptions.defaults());
+    Reconciliation up =
+        Reconciler.images(
+            project, ServiceGraph.of(project), ObservedState.empty(), ReconcileOptions.defaults());
+
+    ImageBuild app = builds.plan().operations(BuildImage.class).get(1).build();
+    assertThat(builds.plan().operations(BuildImage.class).get(0).serviceName()).isEqualTo("base");
+    assertThat(new TreeMap<>(app.additionalContexts()))
+        .containsExactly(
+            entry("alpine", "docker-image://alpine:3.20"),
+            entry("base", "docker-image://demo-base"),
+            entry("tools", directory.getParent().resolve("tools").toString()));
+    assertThat(PlanText.render(up.plan()))
+        .isEqualTo(
+            "#1 image demo-base: build (image not found)\n"
+                + "#2 image example/app:1: build (image not found) after #1\n");
+  }
+
+  @Test
+  void build_refusesANamedContextItCannotSend() throws Exception {
+    Project project =
+        Projects.load(
+            directory,
+            """
+            services:
+              app:
+                build:
+                  context: .
+                  additional_contexts:
+                    repo: https://github.com/example/repo.git
+            """);
+
+    assertThatThrownBy(
+            () ->
+                Reconciler.builds(
+                    project,
+                    ServiceGraph.of(project),
+                    ReconcileOptions.defaults(),
+                    BuildOptions.defaults()))
+        .isInstanceOf(ReconcileException.class)
+        .hasMessageContaining("service app: build.additional_contexts.repo:")
+        .hasMessageContaining("docker-image://");
   }
 
   /** The plan's text, each build with what it asks of the builder (the context relative). */
