@@ -77,7 +77,8 @@ public final class DockerRuntime implements ContainerRuntime, AutoCloseable {
     this.networks = new Networks(docker, faults);
     this.volumes = new Volumes(docker, raw, faults);
     this.images = new Images(docker, faults, credentials);
-    this.builds = new ImageBuilds(docker, faults, credentials);
+    this.builds =
+        new ImageBuilds(docker, new RawExchange(http, apiVersion, faults), faults, credentials);
     this.events = new Events(docker, faults, Clock.systemUTC());
     this.tools = new DockerTools(docker, new RawExchange(http, apiVersion, faults), faults, events);
     this.streams =
