@@ -83,8 +83,7 @@ class ImageScenarioTest {
   void buildAndUp_followTheImageFlags(Target target) throws Exception {
     try (LoopbackRegistry registry = LoopbackRegistry.start()) {
       String base = registry.address() + "/jcs-base/busybox:1";
-      target.docker("tag", target.image(), base).ok();
-      target.docker("push", base).ok();
+      seed(registry, base);
       try (Stack stack =
           Stack.create(
               target,
@@ -135,9 +134,7 @@ class ImageScenarioTest {
   void pullAndUpPull_followThePolicy(Target target) throws Exception {
     try (LoopbackRegistry registry = LoopbackRegistry.start()) {
       String reference = registry.address() + "/jcs-pull/busybox:1";
-      target.docker("tag", target.image(), reference).ok();
-      target.docker("push", reference).ok();
-      target.docker("rmi", reference).ok();
+      seed(registry, reference);
       try (Stack stack =
           Stack.create(
               target,
@@ -217,6 +214,24 @@ class ImageScenarioTest {
         }
       }
     }
+  }
+
+  /**
+   * Puts the test image into the registry as {@code reference}, through dockerd (which pushes on
+   * every run of the scenarios), leaving nothing tagged behind.
+   */
+  private static void seed(LoopbackRegistry registry, String reference) throws Exception {
+    Target dockerd = Target.DOCKERD;
+    dockerd.docker("tag", dockerd.image(), reference).ok();
+    try {
+      dockerd.docker("push", reference).ok();
+    } finally {
+      dockerd.docker("rmi", reference).ok();
+    }
+    assertThat(
+            registry.tags(
+                reference.substring(registry.address().length() + 1, reference.lastIndexOf(':'))))
+        .contains("\"1\"");
   }
 
   private static String imageId(Target target, String image) throws Exception {

@@ -54,7 +54,7 @@ final class OperationRunner {
   void run(PlanNode node, Permit permit) throws InterruptedException {
     Operation operation = node.operation();
     if (operation instanceof PullImage pull) {
-      runtime.pullImage(pull.imageReference(), pull.platform(), progressOf(node));
+      pull(node, pull);
     } else if (operation instanceof PushImage push) {
       push(node, push);
     } else if (operation instanceof BuildImage build) {
@@ -117,6 +117,25 @@ final class OperationRunner {
     String reason =
         failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
     return node.operation().resource() + ": " + node.operation().action() + " failed: " + reason;
+  }
+
+  /** A pull; one whose failure is ignored reports it as a warning, as docker compose does. */
+  private void pull(PlanNode node, PullImage pull) throws InterruptedException {
+    try {
+      runtime.pullImage(pull.imageReference(), pull.platform(), progressOf(node));
+    } catch (RuntimeFault failure) {
+      if (!pull.ignoreFailure()) {
+        throw failure;
+      }
+      sink.accept(
+          new ProgressEvent.Warning(
+              "pulling "
+                  + pull.serviceName()
+                  + " ("
+                  + pull.imageReference()
+                  + "): "
+                  + failure.getMessage()));
+    }
   }
 
   /** A push; with {@code --ignore-push-failures} a failure is a warning, as docker compose does. */

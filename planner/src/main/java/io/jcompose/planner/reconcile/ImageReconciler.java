@@ -51,10 +51,12 @@ final class ImageReconciler {
   }
 
   /**
-   * {@code pull}: a pull for each included service that names an image (services that only build
-   * are skipped); with {@code missingOnly}, only for images not present.
+   * {@code pull}, as docker compose's: a pull for each included service that names an image, by its
+   * pull policy ({@code --policy} over the file's): {@code never} and {@code build} skip it, {@code
+   * missing} skips a present image, anything else pulls. A failed pull of an image that can be
+   * built (or any, with {@code --ignore-pull-failures}) is a warning.
    */
-  Reconciliation pulls(boolean missingOnly) {
+  Reconciliation pulls(PullOptions pullOptions) {
     var plan = new Plan.Builder();
     var warnings = new ArrayList<String>();
     for (Service service : includedByImage(service -> true)) {
@@ -62,13 +64,43 @@ final class ImageReconciler {
         warnings.add("service " + service.name() + " has no image to pull (it is built)");
         continue;
       }
+      boolean buildable = service.build().isPresent();
+      if (buildable && pullOptions.ignoreBuildable()) {
+        warnings.add("service " + service.name() + " skipped: its image can be built");
+        continue;
+      }
+      String policy =
+          pullOptions
+              .policy()
+              .or(() -> service.lifecycle().pullPolicy())
+              .map(ImageReconcilerOptions::normalise)
+              .orElse("always");
       String reference = service.imageName(project.name());
+      if (policy.equals("never") || policy.equals("build")) {
+        warnings.add("service " + service.name() + " skipped: its pull_policy is " + policy);
+        continue;
+      }
+      boolean missingOnly = policy.equals("missing");
       if (missingOnly && observed.image(reference).isPresent()) {
         continue;
       }
-      plan.add(pull(service, reference), missingOnly ? "image not found" : "pull");
+      plan.add(
+          new PullImage(
+              service.name(),
+              reference,
+              service.runtime().platform(),
+              buildable || pullOptions.ignoreFailures()),
+          pullCause(missingOnly, buildable, pullOptions.ignoreFailures()));
     }
     return new Reconciliation(plan.build(), warnings);
+  }
+
+  private static String pullCause(boolean missingOnly, boolean buildable, boolean ignoreFailures) {
+    String cause = missingOnly ? "image not found" : "pull";
+    if (ignoreFailures) {
+      return cause + ", --ignore-pull-failures";
+    }
+    return buildable ? cause + ", a failure is a warning: it can be built" : cause;
   }
 
   /**

@@ -157,6 +157,18 @@ class OperationRunnerTest {
   }
 
   @Test
+  void aPullWhoseFailureIsIgnored_reportsItAsAWarning() throws InterruptedException {
+    runtime.fails("pull example/web:1", new RuntimeFault.NotFound("manifest unknown"));
+
+    assertThatThrownBy(() -> run(new PullImage("web", "example/web:1", Optional.empty(), false)))
+        .isInstanceOf(RuntimeFault.NotFound.class);
+    run(new PullImage("web", "example/web:1", Optional.empty(), true));
+
+    assertThat(sink.lines())
+        .containsExactly("Warning: pulling web (example/web:1): manifest unknown");
+  }
+
+  @Test
   void aPush_reportsItsProgress_andFailsUnlessItsFailuresAreIgnored() throws InterruptedException {
     run(new PushImage("web", "registry.example/web:1", false));
     runtime.fails("push registry.example/web:2", new RuntimeFault.Unauthenticated("unauthorized"));

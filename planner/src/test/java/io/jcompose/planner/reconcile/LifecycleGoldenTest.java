@@ -5,12 +5,14 @@ import static io.jcompose.planner.reconcile.GoldenPlanTest.assertGolden;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.jcompose.model.project.Project;
 import io.jcompose.planner.graph.ServiceGraph;
 import io.jcompose.planner.observe.ObservedState;
 import io.jcompose.planner.plan.BuildImage;
 import io.jcompose.planner.plan.PlanText;
+import io.jcompose.planner.plan.PullImage;
 import io.jcompose.planner.spi.ContainerStatus;
 import io.jcompose.planner.spi.ImageBuild;
 import java.nio.file.Path;
@@ -136,6 +138,57 @@ class LifecycleGoldenTest {
                     graph,
                     ReconcileOptions.defaults(),
                     new BuildOptions(Map.of("MODE", "fast"), true, false))));
+  }
+
+  @Test
+  void pull_followsEachServicesPullPolicyUnlessPolicyIsGiven() throws Exception {
+    Project project =
+        Projects.load(
+            directory,
+            """
+            services:
+              always:
+                image: example/always:1
+              missing:
+                image: example/missing:1
+                pull_policy: missing
+              present:
+                image: example/present:1
+                pull_policy: if_not_present
+              never:
+                image: example/never:1
+                pull_policy: never
+              built:
+                image: example/built:1
+                build: ./built
+              local:
+                build: ./local
+            """);
+    ServiceGraph graph = ServiceGraph.of(project);
+    ObservedState present =
+        ObservedState.empty()
+            .withImages(Map.of("example/present:1", Snapshots.image("example/present:1")));
+
+    assertGolden(
+        "pull-policies",
+        Reconciler.pulls(
+                    project, graph, present, ReconcileOptions.defaults(), PullOptions.defaults())
+                .text()
+            + "--- pull --policy always --ignore-buildable\n"
+            + Reconciler.pulls(
+                    project,
+                    graph,
+                    present,
+                    ReconcileOptions.defaults(),
+                    new PullOptions(Optional.of("always"), true, false))
+                .text());
+    assertThat(
+            Reconciler.pulls(
+                    project, graph, present, ReconcileOptions.defaults(), PullOptions.defaults())
+                .plan()
+                .operations(PullImage.class))
+        .extracting(PullImage::serviceName, PullImage::ignoreFailure)
+        .containsExactly(tuple("always", false), tuple("built", true), tuple("missing", false));
   }
 
   @Test
