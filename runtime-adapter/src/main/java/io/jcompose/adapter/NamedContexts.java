@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * A build's named contexts in jcompose's wire form for the bundled engine: the query parameter
@@ -49,8 +50,7 @@ record NamedContexts(String parameter, List<BuildContext.NamedTree> trees, List<
     var wire = new LinkedHashMap<String, String>();
     var trees = new ArrayList<BuildContext.NamedTree>();
     var images = new ArrayList<String>();
-    for (Map.Entry<String, String> context :
-        new java.util.TreeMap<>(build.additionalContexts()).entrySet()) {
+    for (Map.Entry<String, String> context : new TreeMap<>(build.additionalContexts()).entrySet()) {
       String name = context.getKey();
       String source = context.getValue();
       if (name.contains("/") || name.equals(".") || name.equals("..")) {

@@ -106,6 +106,7 @@ class ImageScenarioTest {
           String first = imageId(target, image);
           assertThat(stack.jcomposeOk("up", "-d").err()).doesNotContain("Built");
           assertThat(stack.jcomposeOk("up", "-d", "--build").err()).contains("Built");
+          assertThat(stack.jcomposeOk("up", "-d", "--pull", "build").err()).contains("Built");
           assertThat(imageId(target, image)).as("a rebuild uses the cache").isEqualTo(first);
 
           stack.jcomposeOk("build", "--no-cache");

@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -190,7 +191,7 @@ final class ImageReconciler {
         .map(BuildTranslation::referencedService)
         .flatMap(Optional::stream)
         .map(byName::get)
-        .filter(java.util.Objects::nonNull)
+        .filter(Objects::nonNull)
         .forEach(other -> placeAfterContextServices(other, byName, ordered, visiting));
     ordered.put(service.name(), service);
   }
