@@ -53,14 +53,19 @@ record NamedContexts(String parameter, List<BuildContext.NamedTree> trees, List<
     for (Map.Entry<String, String> context : new TreeMap<>(build.additionalContexts()).entrySet()) {
       String name = context.getKey();
       String source = context.getValue();
-      if (name.contains("/") || name.equals(".") || name.equals("..")) {
-        throw new RuntimeFault.InvalidArgument(
-            "the named build context \"" + name + "\" has a name that cannot be a directory");
-      }
       if (source.startsWith(ImageBuild.IMAGE_CONTEXT_PREFIX)) {
         wire.put(name, source);
         images.add(source.substring(ImageBuild.IMAGE_CONTEXT_PREFIX.length()));
         continue;
+      }
+      if (name.contains("/") || name.equals(".") || name.equals("..")) {
+        throw new RuntimeFault.InvalidArgument(
+            "the named build context \""
+                + name
+                + "\" is a directory, so its name cannot hold a / (it names"
+                + " .jcompose-contexts/"
+                + name
+                + "/ in the context)");
       }
       Path root;
       try {
