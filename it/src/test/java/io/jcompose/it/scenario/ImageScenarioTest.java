@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
-import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,7 +23,7 @@ class ImageScenarioTest {
   void push_sendsTheImageOfEachServiceThatBuildsIt_andSkipsTheOthers(Target target)
       throws Exception {
     try (LoopbackRegistry registry = LoopbackRegistry.start()) {
-      String repository = "jcs-" + UUID.randomUUID().toString().substring(0, 8) + "/app";
+      String repository = LoopbackRegistry.repository("app");
       String reference = registry.address() + "/" + repository + ":1";
       try (Stack stack =
           Stack.create(
@@ -64,15 +63,15 @@ class ImageScenarioTest {
                 """
                 services:
                   app:
-                    image: %s/jcs-missing/app:1
+                    image: %s/%s:1
                     build: .
                 """
-                    .formatted(registry.address()))) {
+                    .formatted(registry.address(), LoopbackRegistry.repository("missing")))) {
       CommandResult failed = stack.jcompose("push");
       CommandResult ignored = stack.jcompose("push", "--ignore-push-failures");
 
       assertThat(failed.exitCode()).as(failed.toString()).isEqualTo(1);
-      assertThat(failed.err()).contains("jcs-missing/app:1");
+      assertThat(failed.err()).contains("/missing:1");
       assertThat(ignored.exitCode()).as(ignored.toString()).isZero();
       assertThat(ignored.err()).contains("pushing app");
     }
@@ -82,7 +81,7 @@ class ImageScenarioTest {
   @MethodSource("io.jcompose.it.scenario.Target#all")
   void buildAndUp_followTheImageFlags(Target target) throws Exception {
     try (LoopbackRegistry registry = LoopbackRegistry.start()) {
-      String base = registry.address() + "/jcs-base/busybox:1";
+      String base = registry.address() + "/" + LoopbackRegistry.repository("base") + ":1";
       seed(registry, base);
       try (Stack stack =
           Stack.create(
@@ -134,7 +133,7 @@ class ImageScenarioTest {
   @MethodSource("io.jcompose.it.scenario.Target#all")
   void pullAndUpPull_followThePolicy(Target target) throws Exception {
     try (LoopbackRegistry registry = LoopbackRegistry.start()) {
-      String reference = registry.address() + "/jcs-pull/busybox:1";
+      String reference = registry.address() + "/" + LoopbackRegistry.repository("pulled") + ":1";
       seed(registry, reference);
       try (Stack stack =
           Stack.create(

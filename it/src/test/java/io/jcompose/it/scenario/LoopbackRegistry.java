@@ -16,23 +16,32 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * Debian's {@code docker-registry} (distribution 2.8) on a free loopback port, storing under a
- * temporary directory; closing it stops the registry and deletes the directory. dockerd treats
- * 127.0.0.0/8 as insecure, so it pushes and pulls here over plain HTTP.
+ * A registry on loopback: the suites' own (JCOMPOSE_TEST_REGISTRY, started by scripts/test.sh) when
+ * there is one, else Debian's {@code docker-registry} (distribution 2.8) started here on a free
+ * port, storing under a temporary directory, stopped and deleted on close. dockerd treats
+ * 127.0.0.0/8 as insecure, so it pushes and pulls here over plain HTTP. Scenarios use repository
+ * names of their own ({@link #repository}), so they can share it.
  */
 final class LoopbackRegistry implements AutoCloseable {
 
+  static final String SHARED_VARIABLE = "JCOMPOSE_TEST_REGISTRY";
+
+  private final String address;
   private final Path directory;
-  private final int port;
   private final Process process;
 
-  private LoopbackRegistry(Path directory, int port, Process process) {
+  private LoopbackRegistry(String address, Path directory, Process process) {
+    this.address = address;
     this.directory = directory;
-    this.port = port;
     this.process = process;
   }
 
+  /** The suites' registry, or one of this scenario's own. */
   static LoopbackRegistry start() throws Exception {
+    String shared = System.getenv(SHARED_VARIABLE);
+    if (shared != null && !shared.isBlank()) {
+      return new LoopbackRegistry(shared.strip(), null, null);
+    }
     Path directory = Files.createTempDirectory("jcs-registry").toRealPath();
     int port;
     try (ServerSocket socket = new ServerSocket(0)) {
@@ -51,12 +60,12 @@ final class LoopbackRegistry implements AutoCloseable {
             .redirectErrorStream(true)
             .redirectOutput(directory.resolve("registry.log").toFile())
             .start();
-    var registry = new LoopbackRegistry(directory, port, process);
+    var registry = new LoopbackRegistry("127.0.0.1:" + port, directory, process);
     try {
       Await.until(
           "docker-registry to listen on port " + port,
           Duration.ofSeconds(30),
-          registry::listening,
+          () -> registry.listening(port),
           listening -> listening);
       return registry;
     } catch (Exception | Error failure) {
@@ -67,7 +76,12 @@ final class LoopbackRegistry implements AutoCloseable {
 
   /** {@code 127.0.0.1:PORT}, the registry part of an image reference. */
   String address() {
-    return "127.0.0.1:" + port;
+    return address;
+  }
+
+  /** A repository name no other scenario uses: {@code jcs-<random>/<name>}. */
+  static String repository(String name) {
+    return "jcs-" + java.util.UUID.randomUUID().toString().substring(0, 8) + "/" + name;
   }
 
   /** The body of {@code GET /v2/<repository>/tags/list}, or the status when it is not 200. */
@@ -83,7 +97,7 @@ final class LoopbackRegistry implements AutoCloseable {
     return response.statusCode() == 200 ? response.body() : "HTTP " + response.statusCode();
   }
 
-  private boolean listening() {
+  private boolean listening(int port) {
     if (!process.isAlive()) {
       throw new AssertionError("docker-registry exited; see " + directory.resolve("registry.log"));
     }
@@ -97,6 +111,9 @@ final class LoopbackRegistry implements AutoCloseable {
 
   @Override
   public void close() throws Exception {
+    if (process == null) {
+      return; // the suites' registry: scripts/test.sh stops it
+    }
     process.destroy();
     if (!process.waitFor(30, TimeUnit.SECONDS)) {
       process.destroyForcibly().waitFor();
