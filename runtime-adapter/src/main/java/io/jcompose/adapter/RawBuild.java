@@ -15,6 +15,7 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 import java.util.StringJoiner;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
@@ -31,6 +32,45 @@ final class RawBuild {
 
   RawBuild(RawExchange exchange) {
     this.exchange = exchange;
+  }
+
+  /**
+   * Reads the progress on a thread of its own (as docker-java's callbacks do) so that an interrupt
+   * of the caller ends the wait at once: closing the response unblocks the reader.
+   */
+  private static void readUntilEndOrInterrupt(
+      Response response, ProgressStream<BuildResponseItem> stream)
+      throws IOException, InterruptedException {
+    var failure = new AtomicReference<Throwable>();
+    var reader =
+        new Thread(
+            () -> {
+              try {
+                MappingIterator<BuildResponseItem> items =
+                    JSON.readerFor(BuildResponseItem.class).readValues(response.getBody());
+                while (items.hasNextValue()) {
+                  stream.onNext(items.nextValue());
+                }
+              } catch (IOException | RuntimeException readFailure) {
+                failure.set(readFailure);
+              }
+            },
+            "jcompose-build-progress");
+    reader.setDaemon(true);
+    reader.start();
+    try {
+      reader.join();
+    } catch (InterruptedException interrupted) {
+      stream.cancel();
+      response.close();
+      throw interrupted;
+    }
+    if (failure.get() instanceof IOException readFailure) {
+      throw readFailure;
+    }
+    if (failure.get() instanceof RuntimeException readFailure) {
+      throw readFailure;
+    }
   }
 
   /** The query of a build, {@code ?dockerfile=...&t=...&x-jcompose-contexts=...}. */
@@ -81,14 +121,7 @@ final class RawBuild {
     try (Response response =
         exchange.open(
             "POST", "/build" + query(build, namedContexts), Optional.of(context), headers)) {
-      MappingIterator<BuildResponseItem> items =
-          JSON.readerFor(BuildResponseItem.class).readValues(response.getBody());
-      while (items.hasNextValue()) {
-        stream.deliver(items.nextValue());
-        if (Thread.interrupted()) {
-          throw new InterruptedException("build of " + build.context() + " interrupted");
-        }
-      }
+      readUntilEndOrInterrupt(response, stream);
     } catch (RuntimeException failure) {
       throw exchange.faults().map(failure);
     }

@@ -18,8 +18,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -77,6 +80,38 @@ class RawBuildTest {
     assertThat(runtime.inspectImage(tag)).isEmpty();
   }
 
+  @Test
+  @Timeout(60)
+  void send_endsAtOnceWhenItsThreadIsInterrupted() throws Exception {
+    Files.writeString(
+        context.resolve("Dockerfile"), "FROM " + TestDocker.image() + "\nRUN sleep 300\n");
+    var started = new CountDownLatch(1);
+    var outcome = new AtomicReference<Throwable>();
+    Thread building =
+        new Thread(
+            () -> {
+              try {
+                send(
+                    build(Map.of()),
+                    step -> {
+                      if (step.status().contains("sleep 300")) {
+                        started.countDown();
+                      }
+                    });
+              } catch (Exception | Error failure) {
+                outcome.set(failure);
+              }
+            });
+    building.start();
+    started.await();
+
+    building.interrupt();
+    building.join();
+
+    assertThat(outcome.get()).isInstanceOf(InterruptedException.class);
+    assertThat(runtime.inspectImage(tag)).isEmpty();
+  }
+
   private ImageBuild build(Map<String, String> named) {
     return new ImageBuild(
         context,
@@ -92,6 +127,11 @@ class RawBuildTest {
 
   private ProgressStream<BuildResponseItem> send(ImageBuild build, List<ImageProgress> progress)
       throws Exception {
+    return send(build, progress::add);
+  }
+
+  private ProgressStream<BuildResponseItem> send(
+      ImageBuild build, java.util.function.Consumer<ImageProgress> progress) throws Exception {
     NamedContexts named =
         NamedContexts.of(build, NamedContexts.readDockerfile(context.resolve("Dockerfile")));
     var tar = new ByteArrayOutputStream();
@@ -111,7 +151,7 @@ class RawBuildTest {
               named.parameter(),
               new ByteArrayInputStream(tar.toByteArray()),
               new AuthConfigurations(),
-              progress::add);
+              progress);
     }
   }
 }

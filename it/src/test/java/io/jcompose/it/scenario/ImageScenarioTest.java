@@ -121,7 +121,7 @@ class ImageScenarioTest {
           CommandResult never = stack.jcompose("up", "-d", "--pull", "never", "--build");
           assertThat(never.exitCode()).as(never.toString()).isZero();
         } finally {
-          target.docker("rmi", "-f", image);
+          removeProjectImages(target, stack.projectName());
           target.docker("rmi", base);
           Files.deleteIfExists(dockerfile);
         }
@@ -188,7 +188,6 @@ class ImageScenarioTest {
       Files.writeString(tools.resolve("unused"), "not sent\n");
       Path dockerfile = stack.directory().resolve("Dockerfile");
       Files.writeString(dockerfile, "FROM base\nCOPY --from=tools bin/hello /hello\n");
-      String image = stack.projectName() + "-app";
       try {
         CommandResult up = stack.jcompose("up", "-d", "--build");
         if (target == Target.DOCKERD) {
@@ -205,7 +204,7 @@ class ImageScenarioTest {
         }
       } finally {
         stack.jcompose("down", "-t", "1");
-        target.docker("rmi", "-f", image);
+        removeProjectImages(target, stack.projectName());
         Files.deleteIfExists(dockerfile);
         try (Stream<Path> paths = Files.walk(tools)) {
           for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
@@ -232,6 +231,17 @@ class ImageScenarioTest {
             registry.tags(
                 reference.substring(registry.address().length() + 1, reference.lastIndexOf(':'))))
         .contains("\"1\"");
+  }
+
+  /** Every image the project's builds made, the ones a rebuild left untagged too. */
+  private static void removeProjectImages(Target target, String projectName) throws Exception {
+    String ids =
+        target.docker("images", "-q", "--filter", Target.projectFilter(projectName)).ok().out();
+    for (String id : ids.split("\\s+")) {
+      if (!id.isBlank()) {
+        target.docker("rmi", "-f", id);
+      }
+    }
   }
 
   private static String imageId(Target target, String image) throws Exception {
