@@ -21,13 +21,15 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * {@code /containers/{id}/archive}: HEAD (the path's stat in {@code X-Docker-Container-Path-Stat}),
  * GET (the path as a tar, with the stat) and PUT (a tar extracted into a directory), on running,
  * created and exited containers, with paths resolved inside the container's root and through its
- * mounts (see {@link ContainerFiles}).
+ * mounts (see {@link ContainerFiles}); and {@code /containers/{id}/export}, the root filesystem as
+ * a tar.
  */
 public final class ArchiveRouter implements ApiRouter {
 
@@ -47,7 +49,8 @@ public final class ArchiveRouter implements ApiRouter {
     routes
         .head("/containers/{id}/archive", this::stat)
         .get("/containers/{id}/archive", this::archive)
-        .put("/containers/{id}/archive", this::extract);
+        .put("/containers/{id}/archive", this::extract)
+        .get("/containers/{id}/export", this::export);
   }
 
   record StatBody(
@@ -104,6 +107,40 @@ public final class ArchiveRouter implements ApiRouter {
                 }
               })
           .withHeader(STAT_HEADER, header(stat));
+    } catch (IOException | RuntimeException e) {
+      Files.deleteIfExists(spool);
+      throw e;
+    }
+  }
+
+  /**
+   * {@code docker export}: the container's root filesystem as a tar, without what its volumes,
+   * binds and tmpfs mounts hold (as dockerd exports it).
+   */
+  private Response export(Request request) throws IOException {
+    ContainerEntry entry = containers.registry().resolve(request.pathParameter("id"));
+    Path spool =
+        Files.createTempFile(containers.parts().directoryOf(entry.id()).path(), "export-", ".tar");
+    try {
+      files.with(
+          entry,
+          fileSystem -> {
+            try (OutputStream out = Files.newOutputStream(spool)) {
+              PathArchive.write(
+                  new ContainerFileSystem(fileSystem.root(), true, List.of()), "/", out);
+            }
+            return null;
+          });
+      containers.events().publish(entry.current(), "export");
+      return Response.stream(
+          Optional.of(TAR),
+          out -> {
+            try (InputStream in = Files.newInputStream(spool)) {
+              in.transferTo(out);
+            } finally {
+              Files.deleteIfExists(spool);
+            }
+          });
     } catch (IOException | RuntimeException e) {
       Files.deleteIfExists(spool);
       throw e;

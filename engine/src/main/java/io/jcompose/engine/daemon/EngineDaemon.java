@@ -26,7 +26,6 @@ import io.jcompose.engine.http.ServerSetup;
 import io.jcompose.engine.image.ImageFilter;
 import io.jcompose.engine.image.ImagesRouter;
 import io.jcompose.engine.network.NetworksRouter;
-import io.jcompose.engine.registry.RegistryPuller;
 import io.jcompose.engine.volume.VolumesRouter;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
@@ -43,7 +42,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
@@ -116,9 +114,10 @@ public final class EngineDaemon implements AutoCloseable {
               ENGINE_VERSION,
               options.dataRoot(),
               options.apiVersions(),
-              HostFacts.probe());
+              HostFacts.probe(),
+              List.copyOf(options.registries().insecureRegistries()),
+              options.registries().mirrors());
 
-      var pulls = new RegistryPuller(parts.images(), Set.of());
       List<ApiRouter> routers =
           List.of(
               new SystemRouter(
@@ -128,12 +127,13 @@ public final class EngineDaemon implements AutoCloseable {
                   clock),
               new EventsRouter(events),
               new VolumesRouter(parts.volumes()),
-              new ImagesRouter(parts.images(), events, pulls),
+              new ImagesRouter(
+                  parts.images(), events, parts.registries().pulls(), parts.registries().pushes()),
               new BuildRouter(
                   parts.images(),
                   parts.snapshots(),
                   parts.containers(),
-                  pulls,
+                  parts.registries().pulls(),
                   events,
                   options.dataRoot()),
               new CommitRouter(

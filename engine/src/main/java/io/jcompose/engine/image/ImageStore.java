@@ -28,7 +28,8 @@ import java.util.function.Consumer;
  * The engine's images: what {@code /images/*} serves. An image is its config blob in the content
  * store (the id is that blob's digest) plus a record of its layer blobs; its layers are unpacked in
  * the snapshotter; tags and repo digests are one reference map written atomically. Reads see an
- * immutable catalog and never wait; changes (load, import, tag, remove) run one at a time.
+ * immutable catalog and never wait; changes (load, import, tag, remove, storing a pull) run one at
+ * a time.
  */
 public final class ImageStore {
 
@@ -42,6 +43,8 @@ public final class ImageStore {
   private final RecordStore imageRecords;
   private final RecordStore referenceRecord;
   private final Object changes = new Object();
+  private final BlobPins pins;
+
   private volatile Catalog catalog = Catalog.empty();
 
   private ImageStore(
@@ -56,6 +59,7 @@ public final class ImageStore {
     this.users = users;
     this.clock = clock;
     this.platform = platform;
+    this.pins = new BlobPins(content);
     this.imageRecords = new RecordStore(root.resolve("image").resolve("records"));
     this.referenceRecord = new RecordStore(root.resolve("image"));
   }
@@ -261,17 +265,34 @@ public final class ImageStore {
 
   /**
    * Stores an image a fetch (a registry pull) downloads into the content store: its config is
-   * parsed, its layers unpacked with their diff_ids checked, and its references registered. On any
-   * failure nothing is registered and the blobs and layers this fetch added are removed again.
+   * parsed, its layers unpacked with their diff_ids checked, and its references registered. The
+   * download runs without the store's lock (other pulls, loads and removals go on meanwhile; the
+   * blobs it names are kept from their garbage collection); only unpacking and registering take it.
+   * On any failure nothing is registered and the blobs and layers this fetch added are removed
+   * again.
    *
+   * @param blobs the blobs the fetch is to put in the content store (config and layers)
    * @param progress told of each layer as it is unpacked (or found unpacked)
    */
-  public Image storeFetched(FetchedImage.Fetch fetch, Consumer<LoadProgress> progress) {
+  public Image storeFetched(
+      Set<Digest> blobs, FetchedImage.Fetch fetch, Consumer<LoadProgress> progress) {
+    Set<Digest> added = pin(blobs);
+    FetchedImage fetched = null;
+    try {
+      fetched = fetch.fetch(content);
+    } finally {
+      if (fetched == null) {
+        synchronized (changes) {
+          unpin(blobs);
+          removeUnreferenced(without(content.list(), added), layerIds());
+        }
+      }
+    }
     synchronized (changes) {
-      Set<Digest> blobsBefore = new HashSet<>(content.list());
+      unpin(blobs);
+      Set<Digest> blobsBefore = without(content.list(), added);
       Set<Digest> layersBefore = layerIds();
       try {
-        FetchedImage fetched = fetch.fetch(content);
         byte[] configJson;
         try (InputStream stream = content.read(fetched.config())) {
           configJson = stream.readAllBytes();
@@ -376,6 +397,84 @@ public final class ImageStore {
     }
   }
 
+  /**
+   * The blobs of an image, kept from garbage collection until the returned handle is closed (a push
+   * reads them without the store's lock).
+   *
+   * @throws EngineFault.NotFound when there is no such image
+   */
+  public ImageBlobs.Held hold(Digest imageId) {
+    synchronized (changes) {
+      Catalog.Entry entry =
+          catalog
+              .entry(imageId)
+              .orElseThrow(() -> new EngineFault.NotFound("No such image: " + imageId));
+      var layers = new ArrayList<ImageBlobs.LayerBlob>();
+      for (StoredImage.StoredLayer layer : entry.stored().layers()) {
+        layers.add(
+            new ImageBlobs.LayerBlob(Digest.parse(layer.diffId()), Digest.parse(layer.blob())));
+      }
+      var blobs = new ImageBlobs(imageId, layers);
+      Set<Digest> digests = new HashSet<>(entry.stored().blobs());
+      digests.add(imageId);
+      pin(digests);
+      return new ImageBlobs.Held(blobs, () -> release(digests));
+    }
+  }
+
+  /** The blobs images are made of; read only what {@link #hold} holds. */
+  public ContentStore content() {
+    return content;
+  }
+
+  /**
+   * Adds a repo digest ({@code name@sha256:...}) to an image, as a push does.
+   *
+   * @throws EngineFault.NotFound when the image is gone
+   */
+  public void addRepoDigest(Digest imageId, ImageReference repoDigest) {
+    if (repoDigest.digest().isEmpty() || repoDigest.tag().isPresent()) {
+      throw new IllegalArgumentException("not a repo digest: " + repoDigest);
+    }
+    synchronized (changes) {
+      Catalog current = catalog;
+      if (current.entry(imageId).isEmpty()) {
+        throw new EngineFault.NotFound("No such image: " + imageId);
+      }
+      var references = new HashMap<>(current.references());
+      references.put(repoDigest.toString(), imageId);
+      writeReferences(references);
+      catalog = current.withReferences(references);
+    }
+  }
+
+  /** Keeps blobs from garbage collection; returns those not in the content store yet. */
+  private Set<Digest> pin(Set<Digest> blobs) {
+    synchronized (changes) {
+      return pins.pin(blobs);
+    }
+  }
+
+  private void unpin(Set<Digest> blobs) {
+    pins.unpin(blobs);
+  }
+
+  /** Unpins held blobs; those of images removed meanwhile go now. */
+  private void release(Set<Digest> blobs) {
+    synchronized (changes) {
+      Set<Digest> used = new HashSet<>();
+      for (Catalog.Entry entry : catalog.images().values()) {
+        used.add(entry.stored().imageId());
+        used.addAll(entry.stored().blobs());
+      }
+      for (Digest free : pins.unpin(blobs)) {
+        if (!used.contains(free)) {
+          content.delete(free);
+        }
+      }
+    }
+  }
+
   /** The layer tar as a blob (uncompressed, so its digest is the diff_id) and unpacked. */
   private Layer ingestLayer(Path layerTar) throws IOException {
     Digest diffId;
@@ -385,6 +484,12 @@ public final class ImageStore {
     try (InputStream tar = content.read(diffId)) {
       return snapshots.unpack(tar, Optional.of(diffId));
     }
+  }
+
+  private static Set<Digest> without(List<Digest> all, Set<Digest> removed) {
+    Set<Digest> rest = new HashSet<>(all);
+    rest.removeAll(removed);
+    return rest;
   }
 
   /**
@@ -452,7 +557,7 @@ public final class ImageStore {
     var blobs = new ArrayList<Digest>(deleted.stored().blobs());
     blobs.add(deleted.stored().imageId());
     for (Digest blob : blobs) {
-      if (!usedBlobs.contains(blob)) {
+      if (!usedBlobs.contains(blob) && !pins.isPinned(blob)) {
         content.delete(blob);
       }
     }
@@ -470,6 +575,7 @@ public final class ImageStore {
   /** After a load: blobs and layers it added that no registered image uses. */
   private void removeUnreferenced(Set<Digest> blobsBefore, Set<Digest> layersBefore) {
     Set<Digest> usedBlobs = new HashSet<>(blobsBefore);
+    usedBlobs.addAll(pins.pinned());
     Set<Digest> keepLayers = new HashSet<>(layersBefore);
     for (Catalog.Entry entry : catalog.images().values()) {
       usedBlobs.add(entry.stored().imageId());

@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** {@code /images}: list, inspect, load, import, pull, save, tag, remove. */
+/** {@code /images}: list, inspect, load, import, pull, push, save, tag, remove, history. */
 public final class ImagesRouter implements ApiRouter {
 
   record StreamLine(@JsonProperty("stream") String stream) {}
@@ -30,15 +30,21 @@ public final class ImagesRouter implements ApiRouter {
   private final ImageStore images;
   private final EventBus events;
   private final ImagePulls pulls;
+  private final ImagePushes pushes;
 
   public ImagesRouter(ImageStore images, EventBus events) {
     this(images, events, ImagePulls.unsupported());
   }
 
   public ImagesRouter(ImageStore images, EventBus events, ImagePulls pulls) {
+    this(images, events, pulls, ImagePushes.unsupported());
+  }
+
+  public ImagesRouter(ImageStore images, EventBus events, ImagePulls pulls, ImagePushes pushes) {
     this.images = images;
     this.events = events;
     this.pulls = pulls;
+    this.pushes = pushes;
   }
 
   @Override
@@ -52,6 +58,7 @@ public final class ImagesRouter implements ApiRouter {
         .get("/images/{name...}/history", this::history)
         .get("/images/{name...}/get", this::save)
         .post("/images/{name...}/tag", this::tag)
+        .post("/images/{name...}/push", this::push)
         .delete("/images/{name...}", this::remove);
   }
 
@@ -132,6 +139,17 @@ public final class ImagesRouter implements ApiRouter {
             out.write(error(fault.getMessage()));
           }
         });
+  }
+
+  /** {@code docker push}: the stream of {@link ImagePushes}. */
+  private Response push(Request request) {
+    String name = request.pathParameter("name");
+    return Response.progress(
+        pushes.start(
+            name,
+            request.query().get("tag").orElse(""),
+            request.header("X-Registry-Auth"),
+            reference -> events.publish(EngineEvent.Type.IMAGE, "push", reference, Map.of())));
   }
 
   private Response save(Request request) {
