@@ -65,7 +65,7 @@ class BuilderParityTest {
       COPY --chown=1000:1000 data.txt /data/
       COPY --from=tools /out/built.txt /srv/built.txt
       ADD archive.tar.gz /opt/
-      RUN echo "$GREETING, $VERSION" > greeting.txt && chmod 640 greeting.txt \\
+      RUN echo "$GREETING, $VERSION" > greeting.txt && chmod 644 greeting.txt \\
           && ln -s greeting.txt link.txt && rm -f remove-me.txt
       EXPOSE 8080 53/udp
       VOLUME /data
