@@ -200,6 +200,17 @@ class BuildInstructionsCliTest extends EngineTestBase {
     assertThat(engine.docker("rm", "to-commit").exitCode()).isZero();
   }
 
+  @Test
+  void execFormOfAMissingProgram_failsTheBuild_andLeavesNoContainer() throws Exception {
+    Path context = context(Map.of("Dockerfile", "FROM busybox\nRUN [\"/no/such/program\"]\n"));
+
+    DockerCli.Run build = engine.docker("build", "-t", "built/noprogram:1", context.toString());
+
+    assertThat(build.exitCode()).isEqualTo(1);
+    assertThat(build.stderr()).contains("/no/such/program");
+    assertThat(engine.docker("ps", "-aq").stdout()).isEmpty();
+  }
+
   private DockerCli.Run build(Path context, String tag) throws Exception {
     DockerCli.Run build = engine.docker("build", "-t", tag, context.toString());
     assertThat(build.exitCode()).as(build.stdout() + build.stderr()).isZero();
