@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -91,6 +92,28 @@ class BuildApiTest extends EngineTestBase {
   }
 
   @Test
+  void contextEndingRightAfterTheLastEntrysContent_isAccepted_asTheDockerCliSendsIt()
+      throws Exception {
+    var files = new LinkedHashMap<String, String>();
+    files.put("Dockerfile", "FROM busybox\nCOPY note.txt /note.txt\n");
+    files.put("note.txt", "sent by build -f-\n");
+    byte[] complete = tar(files);
+    int lastContentEnd = lastEntryContentEnd(complete, "note.txt", "sent by build -f-\n".length());
+    byte[] cut = Arrays.copyOf(complete, lastContentEnd);
+
+    TestClient.RawResponse accepted = build("t=api/cut:1", cut);
+    TestClient.RawResponse truncated = build("t=api/cut:2", Arrays.copyOf(cut, cut.length - 5));
+
+    assertThat(lines(accepted).toString())
+        .doesNotContain("errorDetail")
+        .contains("Successfully built");
+    assertThat(engine.docker("run", "--rm", "api/cut:1", "cat", "/note.txt").stdout())
+        .isEqualTo("sent by build -f-\n");
+    assertThat(truncated.status()).isEqualTo(400);
+    assertThat(truncated.bodyText()).contains("not a valid tar stream");
+  }
+
+  @Test
   void clientHangingUp_stopsTheRunningStep_andCleansUp() throws Exception {
     byte[] tar = tar(Map.of("Dockerfile", "FROM busybox\nRUN echo started && sleep 1000\n"));
     try (TestClient client = TestClient.connect(engine.socket)) {
@@ -116,7 +139,10 @@ class BuildApiTest extends EngineTestBase {
   }
 
   private TestClient.RawResponse build(String query, Map<String, String> files) throws IOException {
-    byte[] tar = tar(files);
+    return build(query, tar(files));
+  }
+
+  private TestClient.RawResponse build(String query, byte[] tar) throws IOException {
     try (TestClient client = TestClient.connect(engine.socket)) {
       client.send(head(query, tar.length));
       client.send(tar);
@@ -140,6 +166,17 @@ class BuildApiTest extends EngineTestBase {
       }
     }
     return lines;
+  }
+
+  /** Where the content of the entry {@code name} ends in {@code tar} (its header names it). */
+  private static int lastEntryContentEnd(byte[] tar, String name, int size) {
+    for (int offset = 0; offset + 512 <= tar.length; offset += 512) {
+      String header = new String(tar, offset, name.length(), StandardCharsets.UTF_8);
+      if (header.equals(name) && tar[offset + name.length()] == 0) {
+        return offset + 512 + size;
+      }
+    }
+    throw new AssertionError("no entry " + name);
   }
 
   private static byte[] tar(Map<String, String> files) throws IOException {

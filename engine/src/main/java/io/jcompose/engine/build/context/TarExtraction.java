@@ -2,6 +2,7 @@ package io.jcompose.engine.build.context;
 
 import io.jcompose.engine.fault.EngineFault;
 import io.jcompose.engine.host.DirectoryTree;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -39,8 +40,9 @@ final class TarExtraction {
 
   /** Extracts a build context (compressed or not) into the empty directory {@code root}. */
   static void context(InputStream body, Path root) {
-    try (var tar = new TarArchiveInputStream(TarStreams.uncompressed(body), "UTF-8")) {
-      new TarExtraction(DestinationTree.confined(root), false, "build context entry").run(tar);
+    try (var raw = new EndWatch(TarStreams.uncompressed(body));
+        var tar = new TarArchiveInputStream(raw, "UTF-8")) {
+      new TarExtraction(DestinationTree.confined(root), false, "build context entry").run(tar, raw);
     } catch (IOException e) {
       throw new EngineFault.InvalidArgument(
           "the build context is not a valid tar stream: " + e.getMessage(), e);
@@ -63,14 +65,63 @@ final class TarExtraction {
   }
 
   private void run(TarArchiveInputStream tar) throws IOException {
+    run(tar, null);
+  }
+
+  /**
+   * @param end given for a build context: the docker CLI's {@code build -f- DIR} ends its tar right
+   *     after the last entry's content, without padding or end-of-archive blocks (Go's reader and
+   *     dockerd accept that); a stream that ends there ends the archive. A cut inside an entry's
+   *     content is still an error.
+   */
+  private void run(TarArchiveInputStream tar, EndWatch end) throws IOException {
     TarArchiveEntry entry;
-    while ((entry = tar.getNextEntry()) != null) {
+    while ((entry = next(tar, end)) != null) {
       apply(entry, tar);
+      tar.skip(Long.MAX_VALUE);
     }
     for (Map.Entry<Path, TarArchiveEntry> directory : directories.entrySet()) {
       if (Files.isDirectory(directory.getKey(), LinkOption.NOFOLLOW_LINKS)) {
         metadata(directory.getKey(), directory.getValue());
       }
+    }
+  }
+
+  private static TarArchiveEntry next(TarArchiveInputStream tar, EndWatch end) throws IOException {
+    try {
+      return tar.getNextEntry();
+    } catch (IOException e) {
+      if (end != null && end.ended()) {
+        return null;
+      }
+      throw e;
+    }
+  }
+
+  /** Remembers whether the stream below the tar reader reached its end. */
+  private static final class EndWatch extends FilterInputStream {
+    private boolean ended;
+
+    EndWatch(InputStream in) {
+      super(in);
+    }
+
+    boolean ended() {
+      return ended;
+    }
+
+    @Override
+    public int read() throws IOException {
+      int read = super.read();
+      ended |= read < 0;
+      return read;
+    }
+
+    @Override
+    public int read(byte[] bytes, int offset, int length) throws IOException {
+      int read = super.read(bytes, offset, length);
+      ended |= read < 0;
+      return read;
     }
   }
 
