@@ -146,7 +146,12 @@ final class StepExecutor {
           out,
           tar);
       return commit(
-          state, key, state.config(), String.join(" ", commandLine), Optional.of(tar), out);
+          state,
+          key,
+          state.config(),
+          runHistory(commandLine, environment, state.scope().env()),
+          Optional.of(tar),
+          out);
     } finally {
       Files.deleteIfExists(tar);
     }
@@ -264,6 +269,24 @@ final class StepExecutor {
 
   private Path nextTar() {
     return work.resolve("layer-" + (++tarCount) + ".tar");
+  }
+
+  /**
+   * dockerd's history text of a RUN: the command, after {@code |N NAME=value ...} when build
+   * arguments (ARGs and proxy arguments, not ENV) were in its environment.
+   */
+  static String runHistory(
+      List<String> commandLine, Map<String, String> environment, Map<String, String> env) {
+    List<String> arguments =
+        environment.entrySet().stream()
+            .filter(variable -> !env.containsKey(variable.getKey()))
+            .map(variable -> variable.getKey() + "=" + variable.getValue())
+            .sorted()
+            .toList();
+    String command = String.join(" ", commandLine);
+    return arguments.isEmpty()
+        ? command
+        : "|" + arguments.size() + " " + String.join(" ", arguments) + " " + command;
   }
 
   /** dockerd's history text of a step that runs nothing: {@code /bin/sh -c #(nop) CMD [...]}. */

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jcompose.engine.build.dockerfile.Instruction;
 import io.jcompose.engine.fault.EngineFault;
+import io.jcompose.engine.image.RunConfig;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The texts the builder quotes and reads back: source lines, registry keys, ONBUILD triggers. */
@@ -27,6 +30,20 @@ class BuildTextTest {
   }
 
   @Test
+  void runHistory_namesTheBuildArgumentsARunSaw_asDockerdDoes() {
+    var command = List.of("/bin/sh", "-c", "make");
+
+    assertThat(StepExecutor.runHistory(command, Map.of("PATH", "/bin"), Map.of("PATH", "/bin")))
+        .isEqualTo("/bin/sh -c make");
+    assertThat(
+            StepExecutor.runHistory(
+                command,
+                Map.of("PATH", "/bin", "VERSION", "1.0", "MODE", "fast"),
+                Map.of("PATH", "/bin")))
+        .isEqualTo("|2 MODE=fast VERSION=1.0 /bin/sh -c make");
+  }
+
+  @Test
   void registryOf_readsTheKeysDockerWritesInItsConfig() {
     assertThat(BaseImages.registryOf("https://index.docker.io/v1/")).isEqualTo("docker.io");
     assertThat(BaseImages.registryOf("localhost:5000")).isEqualTo("localhost:5000");
@@ -45,16 +62,12 @@ class BuildTextTest {
   void commitChanges_applyDockerfileInstructions_andRefuseFilesystemOnes() {
     var changed =
         CommitRouter.withChanges(
-            io.jcompose.engine.image.RunConfig.EMPTY,
-            java.util.List.of("ENV A=1", "CMD [\"run\"]", "ENTRYPOINT [\"/entry\"]"));
+            RunConfig.EMPTY, List.of("ENV A=1", "CMD [\"run\"]", "ENTRYPOINT [\"/entry\"]"));
 
     assertThat(changed.env()).containsExactly("A=1");
     assertThat(changed.cmd()).containsExactly("run");
     assertThat(changed.entrypoint()).containsExactly("/entry");
-    assertThatThrownBy(
-            () ->
-                CommitRouter.withChanges(
-                    io.jcompose.engine.image.RunConfig.EMPTY, java.util.List.of("RUN rm -rf /")))
+    assertThatThrownBy(() -> CommitRouter.withChanges(RunConfig.EMPTY, List.of("RUN rm -rf /")))
         .isInstanceOf(EngineFault.InvalidArgument.class)
         .hasMessageContaining("RUN is not a valid change command");
   }
