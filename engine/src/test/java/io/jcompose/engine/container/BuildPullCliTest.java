@@ -83,7 +83,8 @@ class BuildPullCliTest {
   }
 
   @Test
-  void fromAMissingImage_pullsItWithTheClientsCredentials() throws Exception {
+  void fromAMissingImage_pullsItWithTheClientsCredentials_andTheBuiltImagePushes()
+      throws Exception {
     Path context = Files.createTempDirectory(engine.directory, "pull-context-");
     Files.writeString(
         context.resolve("Dockerfile"), "FROM " + reference + "\nRUN echo on-pulled-base\n");
@@ -107,6 +108,11 @@ class BuildPullCliTest {
       assertThat(build.stdout()).contains("Pulling from", "Pull complete");
       assertThat(build.stdout().lines()).contains("on-pulled-base");
       assertThat(engine.docker("image", "inspect", reference).exitCode()).isZero();
+      String pushed = reference.replace("/base:1", "/built:1");
+      assertThat(engine.docker("tag", "built/pulled:1", pushed).exitCode()).isZero();
+      DockerCli.Run push = engine.docker("push", pushed);
+      assertThat(push.exitCode()).as(push.stdout() + push.stderr()).isZero();
+      assertThat(push.stdout()).contains("digest: sha256:");
     } finally {
       Files.deleteIfExists(cliConfig);
     }
