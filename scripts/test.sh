@@ -66,6 +66,7 @@ NEEDS=(
   socat:socat
   tini-static:tini
   busybox:busybox-static
+  zstd:zstd
   docker-registry:docker-registry
   openssl:openssl
   docker:docker.io
