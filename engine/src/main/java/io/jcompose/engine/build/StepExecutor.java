@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Executes one instruction of a stage: looks its result up in the build cache, else runs it (RUN in
@@ -117,7 +118,8 @@ final class StepExecutor {
         StepKey.of(
             state.image(),
             run,
-            Map.of("env", environment.toString(), "shell", state.shell().toString()));
+            Map.of(
+                "env", new TreeMap<>(environment).toString(), "shell", state.shell().toString()));
     Optional<StageState> cached = cached(state, key, out);
     if (cached.isPresent()) {
       return cached.get();
