@@ -82,35 +82,17 @@ public final class ArchiveRouter implements ApiRouter {
                 .withHeader(STAT_HEADER, header(stat));
           });
     }
-    // in the container's directory: what a vanished client leaves goes with the container
-    Path spool =
-        Files.createTempFile(containers.parts().directoryOf(entry.id()).path(), "archive-", ".tar");
-    try {
-      PathStat stat =
-          files.with(
-              entry,
-              fileSystem -> {
-                PathStat found = PathStat.of(fileSystem, path, reference(request));
-                try (OutputStream out = Files.newOutputStream(spool)) {
-                  PathArchive.write(fileSystem, path, out);
-                }
-                return found;
-              });
-      containers.events().publish(entry.current(), "archive-path");
-      return Response.stream(
-              Optional.of(TAR),
-              out -> {
-                try (InputStream in = Files.newInputStream(spool)) {
-                  in.transferTo(out);
-                } finally {
-                  Files.deleteIfExists(spool);
-                }
-              })
-          .withHeader(STAT_HEADER, header(stat));
-    } catch (IOException | RuntimeException e) {
-      Files.deleteIfExists(spool);
-      throw e;
-    }
+    var stat = new PathStat[1];
+    Response spooled =
+        spooled(
+            entry,
+            "archive-",
+            (fileSystem, out) -> {
+              stat[0] = PathStat.of(fileSystem, path, reference(request));
+              PathArchive.write(fileSystem, path, out);
+            });
+    containers.events().publish(entry.current(), "archive-path");
+    return spooled.withHeader(STAT_HEADER, header(stat[0]));
   }
 
   /**
@@ -119,19 +101,41 @@ public final class ArchiveRouter implements ApiRouter {
    */
   private Response export(Request request) throws IOException {
     ContainerEntry entry = containers.registry().resolve(request.pathParameter("id"));
+    Response spooled =
+        spooled(
+            entry,
+            "export-",
+            (fileSystem, out) ->
+                PathArchive.write(
+                    new ContainerFileSystem(fileSystem.root(), true, List.of()), "/", out));
+    containers.events().publish(entry.current(), "export");
+    return spooled;
+  }
+
+  /** Writes a tar of a container's files. */
+  private interface TarWriter {
+    void write(ContainerFileSystem fileSystem, OutputStream out) throws IOException;
+  }
+
+  /**
+   * A tar of a stopped (or running) container's files, written to a spool file while its root is
+   * mounted and streamed from there afterwards, so the mount is not held while a slow client reads.
+   * The spool lies in the container's directory: what a vanished client leaves goes with the
+   * container.
+   */
+  private Response spooled(ContainerEntry entry, String prefix, TarWriter writer)
+      throws IOException {
     Path spool =
-        Files.createTempFile(containers.parts().directoryOf(entry.id()).path(), "export-", ".tar");
+        Files.createTempFile(containers.parts().directoryOf(entry.id()).path(), prefix, ".tar");
     try {
       files.with(
           entry,
           fileSystem -> {
             try (OutputStream out = Files.newOutputStream(spool)) {
-              PathArchive.write(
-                  new ContainerFileSystem(fileSystem.root(), true, List.of()), "/", out);
+              writer.write(fileSystem, out);
             }
             return null;
           });
-      containers.events().publish(entry.current(), "export");
       return Response.stream(
           Optional.of(TAR),
           out -> {
