@@ -236,34 +236,10 @@ final class ImageBuild {
     }
     var env = new ArrayList<>(config.env());
     env.add(DEFAULT_PATH);
-    return new RunConfig(
-        config.cmd(),
-        config.entrypoint(),
-        env,
-        config.workingDir(),
-        config.user(),
-        config.exposedPorts(),
-        config.volumes(),
-        config.labels(),
-        config.stopSignal(),
-        config.healthcheck(),
-        config.onBuild(),
-        config.shell());
+    return config.withEnv(env);
   }
 
   private static RunConfig withoutTriggers(RunConfig config) {
-    return new RunConfig(
-        config.cmd(),
-        config.entrypoint(),
-        config.env(),
-        config.workingDir(),
-        config.user(),
-        config.exposedPorts(),
-        config.volumes(),
-        config.labels(),
-        config.stopSignal(),
-        config.healthcheck(),
-        List.of(),
-        config.shell());
+    return config.withOnBuild(List.of());
   }
 }

@@ -86,6 +86,38 @@ public record RunConfig(
         List.of());
   }
 
+  public RunConfig withEnv(List<String> newEnv) {
+    return new RunConfig(
+        cmd,
+        entrypoint,
+        newEnv,
+        workingDir,
+        user,
+        exposedPorts,
+        volumes,
+        labels,
+        stopSignal,
+        healthcheck,
+        onBuild,
+        shell);
+  }
+
+  public RunConfig withOnBuild(List<String> triggers) {
+    return new RunConfig(
+        cmd,
+        entrypoint,
+        env,
+        workingDir,
+        user,
+        exposedPorts,
+        volumes,
+        labels,
+        stopSignal,
+        healthcheck,
+        triggers,
+        shell);
+  }
+
   /**
    * The image's HEALTHCHECK. A zero duration means "not set, use the default".
    *
