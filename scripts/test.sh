@@ -66,7 +66,9 @@ NEEDS=(
   socat:socat
   tini-static:tini
   busybox:busybox-static
+  zstd:zstd
   docker-registry:docker-registry
+  openssl:openssl
   docker:docker.io
   docker-compose:docker-compose
 )
@@ -104,9 +106,23 @@ start_dockerd() {
   log "dockerd $(DOCKER_HOST="$PRIVATE_DOCKER_HOST" docker version -f '{{.Server.Version}}') on $PRIVATE_DOCKER_HOST"
 }
 
+# shellcheck source=lib/registry.sh
+source "$root/scripts/lib/registry.sh"
+
+# A registry on loopback (scripts/lib/registry.sh), exported as JCOMPOSE_TEST_REGISTRY: the push
+# and pull tests on dockerd and on the bundled engine require it (tests that need a registry set
+# up otherwise, with TLS, auth or cut connections, start their own).
+start_registry() {
+  on_exit 'set +e; private_registry_stop'
+  private_registry_start
+  export JCOMPOSE_TEST_REGISTRY="$PRIVATE_REGISTRY"
+  log "docker-registry on $PRIVATE_REGISTRY"
+}
+
 # Daemons the suites need; each one started here registers its stop with on_exit.
 start_services() {
   start_dockerd
+  start_registry
 }
 
 # The suites must never start the bundled engine on the host's default socket (a CLI test that

@@ -15,6 +15,7 @@ import io.jcompose.cli.command.LsCommand;
 import io.jcompose.cli.command.PauseCommand;
 import io.jcompose.cli.command.PortCommand;
 import io.jcompose.cli.command.PsCommand;
+import io.jcompose.cli.command.PushCommand;
 import io.jcompose.cli.command.RunCommand;
 import io.jcompose.cli.command.StatsCommand;
 import io.jcompose.cli.command.TopCommand;
@@ -147,6 +148,7 @@ public final class JcomposeCommand {
               LifecycleCommand.KILL,
               ImageCommand.PULL_VERB,
               ImageCommand.BUILD_VERB,
+              PushCommand.VERB,
               ExecCommand.VERB,
               RunCommand.VERB,
               AttachCommand.VERB,

@@ -15,6 +15,7 @@ import io.jcompose.cli.command.LsCommand;
 import io.jcompose.cli.command.PauseCommand;
 import io.jcompose.cli.command.PortCommand;
 import io.jcompose.cli.command.PsCommand;
+import io.jcompose.cli.command.PushCommand;
 import io.jcompose.cli.command.RunCommand;
 import io.jcompose.cli.command.StatsCommand;
 import io.jcompose.cli.command.TopCommand;
@@ -109,6 +110,8 @@ public final class Main {
         return new ImageCommand(global, line.local(), true).call();
       case "build":
         return new ImageCommand(global, line.local(), false).call();
+      case "push":
+        return new PushCommand(global, line.local()).call();
       case "ls":
         return new LsCommand(global, line.local()).call();
       case "cp":

@@ -8,9 +8,6 @@ import io.jcompose.adapter.Endpoint;
 import io.jcompose.planner.spi.ImageProgress;
 import io.jcompose.planner.spi.RuntimeFault;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,28 +18,26 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
  * jcompose's own pull path (docker-java through the runtime adapter) accepts the bundled engine's
- * pull stream from a real registry (Debian's docker-registry 2.8 on loopback, filled by the test
- * dockerd's {@code docker push}).
+ * pull stream from a real registry (the suites' docker-registry 2.8 on loopback, started by
+ * scripts/test.sh, filled by the test dockerd's {@code docker push}).
  */
 @Timeout(300)
 class RegistryPullOnBundledEngineTest {
 
   @Test
   void adapterPull_fromARegistry_storesTheImage_andAMissingTagIsNotFound() throws Exception {
+    String registry = System.getenv("JCOMPOSE_TEST_REGISTRY");
+    assertThat(registry).as("JCOMPOSE_TEST_REGISTRY (set by scripts/test.sh)").isNotBlank();
     Path directory = Files.createTempDirectory("jce-pull-").toRealPath();
-    Process registry = null;
     try {
-      int port = freePort();
-      registry = startRegistry(directory, port);
       String reference =
-          "127.0.0.1:" + port + "/jcr-" + UUID.randomUUID().toString().substring(0, 8) + "/bb:1";
+          registry + "/jcr-" + UUID.randomUUID().toString().substring(0, 8) + "/bb:1";
       pushFromDockerd(directory, reference);
 
       try (BundledEngine engine =
@@ -69,12 +64,6 @@ class RegistryPullOnBundledEngineTest {
             .hasMessageContaining("not found");
       }
     } finally {
-      if (registry != null) {
-        registry.destroy();
-        if (!registry.waitFor(30, TimeUnit.SECONDS)) {
-          registry.destroyForcibly();
-        }
-      }
       try (Stream<Path> paths = Files.walk(directory)) {
         for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
           Files.deleteIfExists(path);
@@ -109,38 +98,5 @@ class RegistryPullOnBundledEngineTest {
     environment.put("DOCKER_CONTEXT", null);
     environment.put("DOCKER_CONFIG", directory.resolve("docker-config").toString());
     return CommandRun.run(command, directory, environment, Duration.ofMinutes(2));
-  }
-
-  private static Process startRegistry(Path directory, int port) throws Exception {
-    Path config = directory.resolve("registry.yml");
-    Files.writeString(
-        config,
-        "version: 0.1\nlog:\n  level: warn\nstorage:\n  filesystem:\n    rootdirectory: "
-            + directory.resolve("registry")
-            + "\nhttp:\n  addr: 127.0.0.1:"
-            + port
-            + "\n");
-    Process process =
-        new ProcessBuilder("docker-registry", "serve", config.toString())
-            .redirectErrorStream(true)
-            .redirectOutput(directory.resolve("registry.log").toFile())
-            .start();
-    for (int attempt = 0; attempt < 300; attempt++) {
-      assertThat(process.isAlive()).as("docker-registry exited").isTrue();
-      try (Socket socket = new Socket()) {
-        socket.connect(new InetSocketAddress("127.0.0.1", port), 1000);
-        return process;
-      } catch (IOException notYet) {
-        Thread.sleep(100);
-      }
-    }
-    process.destroyForcibly();
-    throw new AssertionError("docker-registry does not listen on port " + port);
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 }

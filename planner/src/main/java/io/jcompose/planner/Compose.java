@@ -12,6 +12,7 @@ import io.jcompose.planner.observe.StateCollector;
 import io.jcompose.planner.plan.Plan;
 import io.jcompose.planner.reconcile.BuildOptions;
 import io.jcompose.planner.reconcile.DownOptions;
+import io.jcompose.planner.reconcile.PullOptions;
 import io.jcompose.planner.reconcile.ReconcileOptions;
 import io.jcompose.planner.reconcile.Reconciler;
 import io.jcompose.planner.reconcile.Reconciliation;
@@ -90,20 +91,44 @@ public final class Compose {
    * @param missingOnly only what is not present ({@code --policy missing})
    */
   public Reconciliation planPull(Project project, ReconcileOptions options, boolean missingOnly) {
-    ServiceGraph graph = ServiceGraph.of(project);
+    return planPull(
+        project,
+        options,
+        new PullOptions(Optional.of(missingOnly ? "missing" : "always"), false, false));
+  }
+
+  /** What {@code pull} would fetch, by each service's pull policy or {@code --policy}. */
+  public Reconciliation planPull(
+      Project project, ReconcileOptions options, PullOptions pullOptions) {
     ObservedState present =
-        missingOnly
-            ? ObservedState.empty().withImages(new StateCollector(runtime).images(project))
-            : ObservedState.empty();
-    return Reconciler.pulls(project, graph, present, options, missingOnly);
+        ObservedState.empty().withImages(new StateCollector(runtime).images(project));
+    return Reconciler.pulls(project, ServiceGraph.of(project), present, options, pullOptions);
   }
 
   /** Pulls the included services' images, in parallel up to the parallelism cap. */
-  public void pull(Project project, ReconcileOptions options, boolean missingOnly)
+  public void pull(Project project, ReconcileOptions options, PullOptions pullOptions)
       throws InterruptedException {
-    Reconciliation pulls = planPull(project, options, missingOnly);
+    Reconciliation pulls = planPull(project, options, pullOptions);
     pulls.warnings().forEach(warning -> sink.accept(new ProgressEvent.Warning(warning)));
     executor(project.name(), Optional.empty()).execute(pulls.plan());
+  }
+
+  /**
+   * What {@code push} would send.
+   *
+   * @param ignoreFailures {@code --ignore-push-failures}: failed pushes become warnings
+   */
+  public Reconciliation planPush(
+      Project project, ReconcileOptions options, boolean ignoreFailures) {
+    return Reconciler.pushes(project, ServiceGraph.of(project), options, ignoreFailures);
+  }
+
+  /** Pushes the included services' images, in parallel up to the parallelism cap. */
+  public void push(Project project, ReconcileOptions options, boolean ignoreFailures)
+      throws InterruptedException {
+    Reconciliation pushes = planPush(project, options, ignoreFailures);
+    pushes.warnings().forEach(warning -> sink.accept(new ProgressEvent.Warning(warning)));
+    executor(project.name(), Optional.empty()).execute(pushes.plan());
   }
 
   /** What {@code build} would build. */

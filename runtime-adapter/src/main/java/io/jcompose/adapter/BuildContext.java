@@ -3,15 +3,16 @@ package io.jcompose.adapter;
 import io.jcompose.planner.spi.RuntimeFault;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.PosixFilePermission;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 
 /**
@@ -19,8 +20,18 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
  * applied (the Dockerfile and {@code .dockerignore} itself are always sent, as the docker CLI
  * does), symlinks stored as links and never followed, and a symlink that points outside the context
  * refused.
+ *
+ * <p>Named contexts sent as files go into the same tar under {@code .jcompose-contexts/<name>/}
+ * (jcompose's wire form for the bundled engine), each with its own {@code .dockerignore}; one the
+ * Dockerfile only copies literal paths from sends just those paths (and the symlinks met on the way
+ * to them). The main context may then not hold {@code .jcompose-contexts} itself.
  */
 final class BuildContext {
+
+  /** The directory of the tar that holds the named contexts. */
+  static final String NAMED_CONTEXTS = ".jcompose-contexts";
+
+  private static final int MAX_SYMLINK_HOPS = 40;
 
   private final Path root;
   private final String dockerfile;
@@ -34,107 +45,134 @@ final class BuildContext {
   }
 
   /**
+   * A named context sent as files.
+   *
+   * @param root its directory, symlinks resolved
+   * @param only the relative paths to send, or empty for everything
+   */
+  record NamedTree(String name, Path root, Optional<Set<String>> only) {
+    NamedTree {
+      Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(root, "root");
+      Objects.requireNonNull(only, "only");
+      only = only.map(Set::copyOf);
+    }
+  }
+
+  /**
    * @throws RuntimeFault.InvalidArgument when the context is not a directory or a symlink escapes
    */
   void writeTar(OutputStream target) throws IOException {
-    if (!Files.isDirectory(root, LinkOption.NOFOLLOW_LINKS)) {
-      throw new RuntimeFault.InvalidArgument("the build context " + root + " is not a directory");
-    }
-    DockerIgnore ignore = DockerIgnore.read(root);
+    writeTar(target, List.of());
+  }
+
+  /**
+   * The context and the named contexts {@code named}.
+   *
+   * @throws RuntimeFault.InvalidArgument when a context is not a directory, a symlink escapes its
+   *     context, or the main context holds {@code .jcompose-contexts} while named ones are sent
+   */
+  void writeTar(OutputStream target, List<NamedTree> named) throws IOException {
+    requireDirectory(root, "the build context " + root);
     String alwaysSent = Path.of(dockerfile).normalize().toString().replace('\\', '/');
     try (var tar = new TarArchiveOutputStream(target)) {
       tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
       tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
-      Files.walkFileTree(
-          root,
-          new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult preVisitDirectory(Path directory, BasicFileAttributes attributes)
-                throws IOException {
-              if (directory.equals(root)) {
-                return FileVisitResult.CONTINUE;
-              }
-              String name = relative(directory);
-              if (ignore.excludes(name)) {
-                return ignore.hasExceptions()
-                    ? FileVisitResult.CONTINUE
-                    : FileVisitResult.SKIP_SUBTREE;
-              }
-              add(tar, directory, name + "/", attributes);
-              return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes)
-                throws IOException {
-              String name = relative(file);
-              boolean sent =
-                  name.equals(alwaysSent) || name.equals(".dockerignore") || !ignore.excludes(name);
-              if (sent) {
-                add(tar, file, name, attributes);
-              }
-              return FileVisitResult.CONTINUE;
-            }
-          });
+      var entries = new ContextTar(tar);
+      var main =
+          new ContextTar.Tree(root, "", DockerIgnore.read(root), "the build context " + root);
+      entries.addAll(
+          main, Set.of(alwaysSent, ".dockerignore"), named.isEmpty() ? "" : NAMED_CONTEXTS);
+      for (NamedTree context : named) {
+        writeNamed(entries, context);
+      }
       tar.finish();
     }
   }
 
-  private String relative(Path path) {
-    return root.relativize(path).toString().replace('\\', '/');
-  }
-
-  private void add(
-      TarArchiveOutputStream tar, Path path, String name, BasicFileAttributes attributes)
-      throws IOException {
-    TarArchiveEntry entry;
-    if (attributes.isSymbolicLink()) {
-      Path target = Files.readSymbolicLink(path);
-      Path resolved = path.getParent().resolve(target).normalize();
-      if (!resolved.startsWith(root)) {
-        throw new RuntimeFault.InvalidArgument(
-            "the build context "
-                + root
-                + " holds the symlink "
-                + name
-                + " that points outside it (to "
-                + target
-                + "); copy the file into the context instead");
-      }
-      entry = new TarArchiveEntry(name, TarArchiveEntry.LF_SYMLINK);
-      entry.setLinkName(target.toString());
-      tar.putArchiveEntry(entry);
-      tar.closeArchiveEntry();
+  private static void writeNamed(ContextTar entries, NamedTree context) throws IOException {
+    String description = "the named build context " + context.name() + " (" + context.root() + ")";
+    requireDirectory(context.root(), description);
+    var tree =
+        new ContextTar.Tree(
+            context.root(),
+            NAMED_CONTEXTS + "/" + context.name() + "/",
+            DockerIgnore.read(context.root()),
+            description);
+    entries.addRoot(tree);
+    if (context.only().isEmpty()) {
+      entries.addAll(tree, Set.of(), "");
       return;
     }
-    if (!attributes.isDirectory() && !attributes.isRegularFile()) {
-      return; // sockets, fifos and devices do not travel in a build context
+    for (String source : context.only().get().stream().sorted().toList()) {
+      Optional<Path> found = resolve(entries, tree, source);
+      if (found.isEmpty() || found.get().equals(tree.root())) {
+        if (found.isPresent()) {
+          entries.addAll(tree, Set.of(), "");
+        }
+        continue; // a missing source: the build reports it
+      }
+      Path path = found.get();
+      if (tree.ignore().excludes(tree.relative(path))) {
+        continue;
+      }
+      entries.addWithParents(tree, path);
+      if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
+        entries.addBelow(tree, path, Set.of(), "");
+      }
     }
-    entry = new TarArchiveEntry(name);
-    entry.setMode(mode(path, attributes.isDirectory()));
-    entry.setModTime(attributes.lastModifiedTime().toMillis());
-    if (attributes.isRegularFile()) {
-      entry.setSize(attributes.size());
-    }
-    tar.putArchiveEntry(entry);
-    if (attributes.isRegularFile()) {
-      Files.copy(path, tar);
-    }
-    tar.closeArchiveEntry();
   }
 
-  private static int mode(Path path, boolean directory) throws IOException {
-    int type = directory ? 040000 : 0100000;
-    try {
-      Set<PosixFilePermission> permissions =
-          Files.getPosixFilePermissions(path, LinkOption.NOFOLLOW_LINKS);
-      int bits = 0;
-      for (PosixFilePermission permission : permissions) {
-        bits |= 1 << (8 - permission.ordinal());
+  /**
+   * Walks {@code source} from the tree's root as a build would, following symlinks without leaving
+   * the root; each symlink met is written (so the engine resolves the path the same way).
+   *
+   * @return the path it names, or empty when nothing is there
+   */
+  private static Optional<Path> resolve(ContextTar entries, ContextTar.Tree tree, String source)
+      throws IOException {
+    Deque<String> pending = new ArrayDeque<>(Arrays.asList(source.split("/")));
+    Path current = tree.root();
+    int hops = 0;
+    while (!pending.isEmpty()) {
+      String part = pending.removeFirst();
+      if (part.isEmpty() || part.equals(".")) {
+        continue;
       }
-      return type | bits;
-    } catch (UnsupportedOperationException notPosix) {
-      return type | (directory ? 0755 : 0644);
+      if (part.equals("..")) {
+        current = current.equals(tree.root()) ? current : current.getParent();
+        continue;
+      }
+      Path next = current.resolve(part);
+      if (!Files.exists(next, LinkOption.NOFOLLOW_LINKS)) {
+        return Optional.empty();
+      }
+      if (!Files.isSymbolicLink(next)) {
+        current = next;
+        continue;
+      }
+      if (++hops > MAX_SYMLINK_HOPS) {
+        throw new RuntimeFault.InvalidArgument(
+            tree.description() + ": too many symlinks on the way to " + source);
+      }
+      entries.addWithParents(tree, next); // refuses a link that leaves the root
+      Path target = Files.readSymbolicLink(next);
+      if (target.isAbsolute()) {
+        current = tree.root();
+        target = tree.root().relativize(target.normalize());
+      }
+      var parts = new ArrayDeque<String>();
+      target.forEach(component -> parts.add(component.toString()));
+      while (!parts.isEmpty()) {
+        pending.addFirst(parts.removeLast());
+      }
+    }
+    return Optional.of(current);
+  }
+
+  private static void requireDirectory(Path directory, String description) {
+    if (!Files.isDirectory(directory, LinkOption.NOFOLLOW_LINKS)) {
+      throw new RuntimeFault.InvalidArgument(description + " is not a directory");
     }
   }
 }

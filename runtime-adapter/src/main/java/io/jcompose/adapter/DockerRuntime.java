@@ -77,7 +77,8 @@ public final class DockerRuntime implements ContainerRuntime, AutoCloseable {
     this.networks = new Networks(docker, faults);
     this.volumes = new Volumes(docker, raw, faults);
     this.images = new Images(docker, faults, credentials);
-    this.builds = new ImageBuilds(docker, faults, credentials);
+    this.builds =
+        new ImageBuilds(docker, new RawExchange(http, apiVersion, faults), faults, credentials);
     this.events = new Events(docker, faults, Clock.systemUTC());
     this.tools = new DockerTools(docker, new RawExchange(http, apiVersion, faults), faults, events);
     this.streams =
@@ -280,6 +281,12 @@ public final class DockerRuntime implements ContainerRuntime, AutoCloseable {
       String imageReference, Optional<String> platform, Consumer<ImageProgress> progress)
       throws InterruptedException {
     images.pull(imageReference, platform, progress);
+  }
+
+  @Override
+  public void pushImage(String imageReference, Consumer<ImageProgress> progress)
+      throws InterruptedException {
+    images.push(imageReference, progress);
   }
 
   @Override

@@ -107,7 +107,8 @@ final class Faults {
     if (lower.contains("not found")
         || lower.contains("manifest unknown")
         || lower.contains("pull access denied")
-        || lower.contains("no such image")) {
+        || lower.contains("no such image")
+        || lower.contains("does not exist locally")) {
       return new RuntimeFault.NotFound(message, cause);
     }
     if (lower.contains("denied") || lower.contains("forbidden")) {

@@ -3,14 +3,17 @@ package io.jcompose.adapter;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.InspectImageResponse;
 import com.github.dockerjava.api.command.PullImageCmd;
+import com.github.dockerjava.api.command.PushImageCmd;
+import com.github.dockerjava.api.model.AuthConfig;
 import com.github.dockerjava.api.model.PullResponseItem;
+import com.github.dockerjava.api.model.PushResponseItem;
 import io.jcompose.planner.spi.ImageProgress;
 import io.jcompose.planner.spi.ImageSummary;
 import io.jcompose.planner.spi.RuntimeFault;
 import java.util.Optional;
 import java.util.function.Consumer;
 
-/** Images: inspect, pull, remove. */
+/** Images: inspect, pull, push, remove. */
 final class Images {
 
   private final DockerClient docker;
@@ -63,6 +66,39 @@ final class Images {
         .ifPresent(
             message -> {
               throw Faults.fromRegistryMessage("pulling " + imageReference + ": " + message, null);
+            });
+  }
+
+  /**
+   * Pushes one tag, with the registry's credential (an empty one when there is none: dockerd wants
+   * the header); an {@code error} item of the stream is the failure, as for pulls.
+   */
+  void push(String imageReference, Consumer<ImageProgress> progress) throws InterruptedException {
+    ImageReference reference;
+    try {
+      reference = ImageReference.parse(imageReference);
+    } catch (IllegalArgumentException malformed) {
+      throw new RuntimeFault.InvalidArgument(malformed.getMessage(), malformed);
+    }
+    if (reference.digest().isPresent()) {
+      throw new RuntimeFault.InvalidArgument(
+          "cannot push " + imageReference + ": a digest names what a registry has, not a tag");
+    }
+    PushImageCmd command =
+        docker
+            .pushImageCmd(reference.name())
+            .withTag(reference.tag().orElse("latest"))
+            .withAuthConfig(
+                credentials
+                    .forImage(imageReference)
+                    .map(RegistryCredentials::authConfig)
+                    .orElseGet(AuthConfig::new));
+    var stream = new ProgressStream<PushResponseItem>(progress).runAndAwait(command, faults);
+    stream
+        .failure()
+        .ifPresent(
+            message -> {
+              throw Faults.fromRegistryMessage("pushing " + imageReference + ": " + message, null);
             });
   }
 

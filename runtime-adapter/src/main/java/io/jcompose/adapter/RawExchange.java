@@ -32,8 +32,15 @@ final class RawExchange {
    * @param body the request body, sent chunked
    */
   Response open(String method, String pathAndQuery, Optional<InputStream> body) {
+    return open(method, pathAndQuery, body, Map.of());
+  }
+
+  /** Like {@link #open(String, String, Optional)}, with these request headers. */
+  Response open(
+      String method, String pathAndQuery, Optional<InputStream> body, Map<String, String> headers) {
     var builder = Request.builder().method(method).path("/v" + apiVersion + pathAndQuery);
     body.ifPresent(stream -> builder.body(stream).putHeader("Content-Type", "application/x-tar"));
+    headers.forEach(builder::putHeader);
     Response response;
     try {
       response = http.execute(builder.build());

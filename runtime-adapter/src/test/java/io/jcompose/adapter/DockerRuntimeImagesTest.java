@@ -143,6 +143,41 @@ class DockerRuntimeImagesTest {
   }
 
   @Test
+  void build_withNamedContexts_isRefusedByDockerdBeforeAnythingIsSent(@TempDir Path tools)
+      throws IOException {
+    Files.writeString(context.resolve("Dockerfile"), "FROM " + TestDocker.image() + "\n");
+    String tag = prefix + "/named:1";
+    images.add(tag);
+
+    assertThatThrownBy(
+            () ->
+                runtime.buildImage(
+                    new ImageBuild(
+                        context,
+                        "Dockerfile",
+                        List.of(tag),
+                        Map.of(),
+                        Optional.empty(),
+                        Map.of("com.docker.compose.service", "web"),
+                        false,
+                        false,
+                        Map.of("tools", tools.toString())),
+                    step -> {}))
+        .isInstanceOf(RuntimeFault.InvalidArgument.class)
+        .hasMessage(
+            "service web: build.additional_contexts needs the bundled engine (dockerd's classic"
+                + " builder cannot take named contexts)");
+    assertThat(runtime.inspectImage(tag)).isEmpty();
+  }
+
+  @Test
+  void push_ofAnImageThatIsNotThere_isNotFound() {
+    assertThatThrownBy(() -> runtime.pushImage("127.0.0.1:1/" + prefix + ":1", step -> {}))
+        .isInstanceOf(RuntimeFault.NotFound.class)
+        .hasMessageContaining(prefix);
+  }
+
+  @Test
   void pull_fromAnUnreachableRegistryIsAFaultWithTheDaemonsMessage() {
     assertThatThrownBy(() -> runtime.pullImage("127.0.0.1:1/none:1", Optional.empty(), step -> {}))
         .isInstanceOfAny(RuntimeFault.Unavailable.class, RuntimeFault.NotFound.class)

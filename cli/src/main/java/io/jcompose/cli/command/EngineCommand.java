@@ -13,6 +13,7 @@ import io.jcompose.engine.fault.EngineFault;
 import io.jcompose.engine.http.ApiVersions;
 import io.jcompose.engine.network.Cidr;
 import io.jcompose.engine.network.NetworkSettings;
+import io.jcompose.engine.registry.RegistrySettings;
 import io.jcompose.schema.json.JsonText;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -67,12 +68,45 @@ public final class EngineCommand {
           "The IPv4 range network subnets (/24) are taken from (default 10.213.0.0/16).",
           "--network-pool");
 
+  static final Option INSECURE_REGISTRY =
+      Option.value(
+              "HOST[:PORT]",
+              "A registry that may be reached over plain HTTP, or TLS without certificate checks"
+                  + " (repeatable).",
+              "--insecure-registry")
+          .asRepeatable();
+
+  static final Option REGISTRY_CERTS_DIR =
+      Option.value(
+              "DIR",
+              "Where registries' CA certificates are, as <DIR>/HOST:PORT/*.crt (repeatable;"
+                  + " default /etc/docker/certs.d and /etc/jcompose/certs.d).",
+              "--registry-certs-dir")
+          .asRepeatable();
+
+  static final Option REGISTRY_MIRROR =
+      Option.value(
+              "URL",
+              "A Docker Hub mirror, http[s]://host[:port], tried before Docker Hub for its images"
+                  + " (repeatable).",
+              "--registry-mirror")
+          .asRepeatable();
+
   /** The verb's line. */
   public static final Verb VERB =
       new Verb(
           "engine",
           "Run or control the bundled engine: run (foreground), status, stop, env.",
-          List.of(Option.help(), DATA_ROOT, EXEC_ROOT, CGROUP_PARENT, NETWORK_PREFIX, NETWORK_POOL),
+          List.of(
+              Option.help(),
+              DATA_ROOT,
+              EXEC_ROOT,
+              CGROUP_PARENT,
+              NETWORK_PREFIX,
+              NETWORK_POOL,
+              INSECURE_REGISTRY,
+              REGISTRY_CERTS_DIR,
+              REGISTRY_MIRROR),
           List.of(new Positional("ACTION", "run, status, stop or env.", 1, 1)));
 
   private static final Duration STOP_WAIT = Duration.ofSeconds(30);
@@ -118,7 +152,7 @@ public final class EngineCommand {
     try {
       daemon =
           EngineDaemon.start(
-              new EngineOptions(socket, dataRoot, ApiVersions.DEFAULT, host),
+              new EngineOptions(socket, dataRoot, ApiVersions.DEFAULT, host, registries()),
               notice -> {
                 synchronized (err) {
                   err.println(Instant.now() + " jcompose engine: " + notice);
@@ -143,6 +177,30 @@ public final class EngineCommand {
     err.flush();
     daemon.awaitClose();
     return ExitCode.OK;
+  }
+
+  /**
+   * {@code --insecure-registry}, {@code --registry-certs-dir} and {@code --registry-mirror} over
+   * the defaults.
+   */
+  private RegistrySettings registries() {
+    RegistrySettings registries = RegistrySettings.defaults();
+    try {
+      for (String registry : line.values(INSECURE_REGISTRY)) {
+        registries = registries.withInsecureRegistry(registry);
+      }
+      for (String mirror : line.values(REGISTRY_MIRROR)) {
+        registries = registries.withMirror(mirror);
+      }
+    } catch (IllegalArgumentException e) {
+      throw new UserException(e.getMessage(), ExitCode.USAGE, e);
+    }
+    List<String> certsDirectories = line.values(REGISTRY_CERTS_DIR);
+    if (!certsDirectories.isEmpty()) {
+      registries =
+          registries.withCertsDirectories(certsDirectories.stream().map(Path::of).toList());
+    }
+    return registries;
   }
 
   /**

@@ -6,8 +6,8 @@ import io.jcompose.cli.line.Option;
 import io.jcompose.cli.line.Positional;
 import io.jcompose.cli.line.Values;
 import io.jcompose.cli.line.Verb;
-import io.jcompose.planner.execute.PlanFailedException;
 import io.jcompose.planner.reconcile.BuildOptions;
+import io.jcompose.planner.reconcile.PullOptions;
 import io.jcompose.planner.reconcile.ReconcileOptions;
 import io.jcompose.planner.reconcile.Reconciliation;
 import java.util.List;
@@ -78,20 +78,18 @@ public final class ImageCommand {
         ReconcileOptions.defaults()
             .withServices(CommandValues.services(line))
             .withNoDeps(!line.has(INCLUDE_DEPS));
-    boolean missingOnly = line.value(POLICY).orElse("always").equals("missing");
+    var pullOptions =
+        new PullOptions(
+            line.value(POLICY), line.has(IGNORE_BUILDABLE), line.has(IGNORE_PULL_FAILURES));
     if (global.dryRun()) {
-      Reconciliation plan = session.compose().planPull(session.project(), options, missingOnly);
+      Reconciliation plan = session.compose().planPull(session.project(), options, pullOptions);
       global.context().out().print(plan.text());
       return ExitCode.OK;
     }
-    try {
-      session.compose().pull(session.project(), options, missingOnly);
-    } catch (PlanFailedException e) {
-      if (!line.has(IGNORE_PULL_FAILURES)) {
-        throw e;
-      }
-      global.context().err().println("warning: " + e.getMessage());
+    if (line.has(QUIET)) {
+      session.quietProgress();
     }
+    session.compose().pull(session.project(), options, pullOptions);
     return ExitCode.OK;
   }
 
@@ -111,6 +109,9 @@ public final class ImageCommand {
           .out()
           .print(session.compose().planBuild(session.project(), options, overrides).text());
       return ExitCode.OK;
+    }
+    if (line.has(BUILD_QUIET)) {
+      session.quietProgress();
     }
     session.compose().build(session.project(), options, overrides);
     return ExitCode.OK;

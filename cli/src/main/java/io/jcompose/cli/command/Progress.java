@@ -17,6 +17,7 @@ final class Progress implements EventSink, AutoCloseable {
   private final JcomposeCommand global;
   private ProgressRenderer renderer;
   private volatile boolean quietPulls;
+  private volatile boolean quiet;
 
   private Progress(JcomposeCommand global) {
     this.global = global;
@@ -31,12 +32,20 @@ final class Progress implements EventSink, AutoCloseable {
     if (quietPulls && event instanceof ProgressEvent.Image) {
       return;
     }
+    if (quiet && !(event instanceof ProgressEvent.Warning)) {
+      return;
+    }
     current().accept(event);
   }
 
   /** {@code --quiet-pull}: no layer progress (the pull's own start and end still show). */
   void quietPulls() {
     quietPulls = true;
+  }
+
+  /** {@code -q}: nothing but warnings (failures reach the user as the command's error). */
+  void quiet() {
+    quiet = true;
   }
 
   private synchronized ProgressRenderer current() {

@@ -164,6 +164,11 @@ final class ProjectSession implements AutoCloseable {
     progress.quietPulls();
   }
 
+  /** {@code pull -q}, {@code push -q}, {@code build -q}: no progress, warnings still shown. */
+  void quietProgress() {
+    progress.quiet();
+  }
+
   /** Draws the progress's last frame so that what follows (logs, tables) starts on its own. */
   void finishProgress() {
     progress.finish();

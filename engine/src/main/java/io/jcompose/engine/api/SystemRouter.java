@@ -126,12 +126,18 @@ public final class SystemRouter implements ApiRouter {
         new InfoBody.Registry(
             "https://index.docker.io/v1/",
             new InfoBody.RegistryConfig(
-                List.of(),
-                List.of(),
-                List.of("127.0.0.0/8"),
-                Map.of("docker.io", new InfoBody.IndexInfo("docker.io", List.of(), true, true)),
-                List.of())),
+                List.of(), List.of(), List.of("127.0.0.0/8"), indexConfigs(), facts.mirrors())),
         new InfoBody.Cluster(new InfoBody.Swarm("", "", "inactive", false, "", null)));
+  }
+
+  /** Docker Hub, and each insecure registry as dockerd lists it ({@code Secure: false}). */
+  private Map<String, InfoBody.IndexInfo> indexConfigs() {
+    var configs = new java.util.TreeMap<String, InfoBody.IndexInfo>();
+    configs.put("docker.io", new InfoBody.IndexInfo("docker.io", facts.mirrors(), true, true));
+    for (String registry : facts.insecureRegistries()) {
+      configs.put(registry, new InfoBody.IndexInfo(registry, List.of(), false, false));
+    }
+    return configs;
   }
 
   private static int openFileDescriptors() {

@@ -21,13 +21,15 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * {@code /containers/{id}/archive}: HEAD (the path's stat in {@code X-Docker-Container-Path-Stat}),
  * GET (the path as a tar, with the stat) and PUT (a tar extracted into a directory), on running,
  * created and exited containers, with paths resolved inside the container's root and through its
- * mounts (see {@link ContainerFiles}).
+ * mounts (see {@link ContainerFiles}); and {@code /containers/{id}/export}, the root filesystem as
+ * a tar.
  */
 public final class ArchiveRouter implements ApiRouter {
 
@@ -47,7 +49,8 @@ public final class ArchiveRouter implements ApiRouter {
     routes
         .head("/containers/{id}/archive", this::stat)
         .get("/containers/{id}/archive", this::archive)
-        .put("/containers/{id}/archive", this::extract);
+        .put("/containers/{id}/archive", this::extract)
+        .get("/containers/{id}/export", this::export);
   }
 
   record StatBody(
@@ -79,31 +82,69 @@ public final class ArchiveRouter implements ApiRouter {
                 .withHeader(STAT_HEADER, header(stat));
           });
     }
-    // in the container's directory: what a vanished client leaves goes with the container
+    var stat = new PathStat[1];
+    Response spooled =
+        spooled(
+            entry,
+            "archive-",
+            (fileSystem, out) -> {
+              stat[0] = PathStat.of(fileSystem, path, reference(request));
+              PathArchive.write(fileSystem, path, out);
+            });
+    containers.events().publish(entry.current(), "archive-path");
+    return spooled.withHeader(STAT_HEADER, header(stat[0]));
+  }
+
+  /**
+   * {@code docker export}: the container's root filesystem as a tar, without what its volumes,
+   * binds and tmpfs mounts hold (as dockerd exports it).
+   */
+  private Response export(Request request) throws IOException {
+    ContainerEntry entry = containers.registry().resolve(request.pathParameter("id"));
+    Response spooled =
+        spooled(
+            entry,
+            "export-",
+            (fileSystem, out) ->
+                PathArchive.write(
+                    new ContainerFileSystem(fileSystem.root(), true, List.of()), "/", out));
+    containers.events().publish(entry.current(), "export");
+    return spooled;
+  }
+
+  /** Writes a tar of a container's files. */
+  private interface TarWriter {
+    void write(ContainerFileSystem fileSystem, OutputStream out) throws IOException;
+  }
+
+  /**
+   * A tar of a stopped (or running) container's files, written to a spool file while its root is
+   * mounted and streamed from there afterwards, so the mount is not held while a slow client reads.
+   * The spool lies in the container's directory: what a vanished client leaves goes with the
+   * container.
+   */
+  private Response spooled(ContainerEntry entry, String prefix, TarWriter writer)
+      throws IOException {
     Path spool =
-        Files.createTempFile(containers.parts().directoryOf(entry.id()).path(), "archive-", ".tar");
+        Files.createTempFile(containers.parts().directoryOf(entry.id()).path(), prefix, ".tar");
     try {
-      PathStat stat =
-          files.with(
-              entry,
-              fileSystem -> {
-                PathStat found = PathStat.of(fileSystem, path, reference(request));
-                try (OutputStream out = Files.newOutputStream(spool)) {
-                  PathArchive.write(fileSystem, path, out);
-                }
-                return found;
-              });
-      containers.events().publish(entry.current(), "archive-path");
+      files.with(
+          entry,
+          fileSystem -> {
+            try (OutputStream out = Files.newOutputStream(spool)) {
+              writer.write(fileSystem, out);
+            }
+            return null;
+          });
       return Response.stream(
-              Optional.of(TAR),
-              out -> {
-                try (InputStream in = Files.newInputStream(spool)) {
-                  in.transferTo(out);
-                } finally {
-                  Files.deleteIfExists(spool);
-                }
-              })
-          .withHeader(STAT_HEADER, header(stat));
+          Optional.of(TAR),
+          out -> {
+            try (InputStream in = Files.newInputStream(spool)) {
+              in.transferTo(out);
+            } finally {
+              Files.deleteIfExists(spool);
+            }
+          });
     } catch (IOException | RuntimeException e) {
       Files.deleteIfExists(spool);
       throw e;

@@ -4,6 +4,8 @@ import io.jcompose.engine.api.EngineFacts;
 import io.jcompose.engine.api.HostFacts;
 import io.jcompose.engine.api.Inventory;
 import io.jcompose.engine.api.SystemRouter;
+import io.jcompose.engine.build.BuildRouter;
+import io.jcompose.engine.build.CommitRouter;
 import io.jcompose.engine.container.ArchiveRouter;
 import io.jcompose.engine.container.ContainersRouter;
 import io.jcompose.engine.container.DiskUsageRouter;
@@ -24,7 +26,6 @@ import io.jcompose.engine.http.ServerSetup;
 import io.jcompose.engine.image.ImageFilter;
 import io.jcompose.engine.image.ImagesRouter;
 import io.jcompose.engine.network.NetworksRouter;
-import io.jcompose.engine.registry.RegistryPuller;
 import io.jcompose.engine.volume.VolumesRouter;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
@@ -41,7 +42,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
@@ -114,7 +114,9 @@ public final class EngineDaemon implements AutoCloseable {
               ENGINE_VERSION,
               options.dataRoot(),
               options.apiVersions(),
-              HostFacts.probe());
+              HostFacts.probe(),
+              List.copyOf(options.registries().insecureRegistries()),
+              options.registries().mirrors());
 
       List<ApiRouter> routers =
           List.of(
@@ -126,7 +128,20 @@ public final class EngineDaemon implements AutoCloseable {
               new EventsRouter(events),
               new VolumesRouter(parts.volumes()),
               new ImagesRouter(
-                  parts.images(), events, new RegistryPuller(parts.images(), Set.of())),
+                  parts.images(), events, parts.registries().pulls(), parts.registries().pushes()),
+              new BuildRouter(
+                  parts.images(),
+                  parts.snapshots(),
+                  parts.containers(),
+                  parts.registries().pulls(),
+                  events,
+                  options.dataRoot()),
+              new CommitRouter(
+                  parts.images(),
+                  parts.snapshots(),
+                  parts.containers(),
+                  events,
+                  options.dataRoot()),
               new NetworksRouter(parts.networks(), parts.containers()),
               new ContainersRouter(parts.containers(), clock),
               new ExecRouter(parts.containers()),
@@ -291,7 +306,7 @@ public final class EngineDaemon implements AutoCloseable {
   }
 
   private static IntSupplier inventoryImages(EngineParts parts) {
-    return () -> parts.images().list(ImageFilter.ALL).size();
+    return () -> parts.images().list(ImageFilter.ALL, true).size();
   }
 
   private static String jcomposeVersion() {

@@ -3,7 +3,9 @@ package io.jcompose.engine.daemon;
 import io.jcompose.engine.http.ApiVersions;
 import io.jcompose.engine.network.Cidr;
 import io.jcompose.engine.network.NetworkSettings;
+import io.jcompose.engine.registry.RegistrySettings;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -13,9 +15,14 @@ import java.util.Objects;
  *
  * @param host where the runtime keeps its state and how cgroups and network objects are named; two
  *     engines on one host need different ones
+ * @param registries insecure registries and where registries' CA certificates are
  */
 public record EngineOptions(
-    Path socketPath, Path dataRoot, ApiVersions apiVersions, HostResources host) {
+    Path socketPath,
+    Path dataRoot,
+    ApiVersions apiVersions,
+    HostResources host,
+    RegistrySettings registries) {
 
   public static final Path DEFAULT_SOCKET = Path.of("/run/jcompose/engine.sock");
   public static final Path DEFAULT_DATA_ROOT = Path.of("/var/lib/jcompose");
@@ -37,15 +44,28 @@ public record EngineOptions(
           + "  --network-prefix  names the engine's bridges, veths, netns and iptables chains"
           + " (default jce)\n"
           + "  --network-pool    the IPv4 range /24 network subnets are taken from (default"
-          + " 10.213.0.0/16)";
+          + " 10.213.0.0/16)\n"
+          + "  --insecure-registry HOST[:PORT]  a registry that may be reached over plain HTTP or"
+          + " TLS without certificate checks (repeatable)\n"
+          + "  --registry-certs-dir DIR  where <host:port>/*.crt CA certificates of registries are"
+          + " (repeatable; default /etc/docker/certs.d and /etc/jcompose/certs.d)\n"
+          + "  --registry-mirror URL  a Docker Hub mirror, http[s]://host[:port], tried before"
+          + " Docker Hub (repeatable)";
 
   public EngineOptions {
     Objects.requireNonNull(socketPath, "socketPath");
     Objects.requireNonNull(dataRoot, "dataRoot");
     Objects.requireNonNull(apiVersions, "apiVersions");
     Objects.requireNonNull(host, "host");
+    Objects.requireNonNull(registries, "registries");
     socketPath = socketPath.toAbsolutePath();
     dataRoot = dataRoot.toAbsolutePath();
+  }
+
+  /** With the default registry settings. */
+  public EngineOptions(
+      Path socketPath, Path dataRoot, ApiVersions apiVersions, HostResources host) {
+    this(socketPath, dataRoot, apiVersions, host, RegistrySettings.defaults());
   }
 
   /** With the host resources of a production engine ({@link HostResources#DEFAULT}). */
@@ -58,7 +78,11 @@ public record EngineOptions(
   }
 
   public EngineOptions withHost(HostResources newHost) {
-    return new EngineOptions(socketPath, dataRoot, apiVersions, newHost);
+    return new EngineOptions(socketPath, dataRoot, apiVersions, newHost, registries);
+  }
+
+  public EngineOptions withRegistries(RegistrySettings newRegistries) {
+    return new EngineOptions(socketPath, dataRoot, apiVersions, host, newRegistries);
   }
 
   /**
@@ -100,8 +124,8 @@ public record EngineOptions(
   }
 
   /**
-   * Reads {@code --host unix:///path} (or {@code -H}, or {@code --host=...}) and {@code --data-root
-   * DIR}.
+   * Reads {@code --host unix:///path} (or {@code -H}, or {@code --host=...}), {@code --data-root
+   * DIR}, the host resource options and the registry options.
    *
    * @throws IllegalArgumentException quoting the argument that is wrong
    */
@@ -109,6 +133,8 @@ public record EngineOptions(
     Path socketPath = DEFAULT_SOCKET;
     Path dataRoot = DEFAULT_DATA_ROOT;
     HostResources host = HostResources.DEFAULT;
+    RegistrySettings registries = RegistrySettings.defaults();
+    var certsDirectories = new ArrayList<Path>();
     for (int i = 0; i < args.size(); i++) {
       String arg = args.get(i);
       String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
@@ -141,10 +167,16 @@ public record EngineOptions(
                     host.execRoot(),
                     host.cgroupParent(),
                     host.networks().withPool(Cidr.parse(value), 24));
+        case "--insecure-registry" -> registries = registries.withInsecureRegistry(value);
+        case "--registry-certs-dir" -> certsDirectories.add(Path.of(value));
+        case "--registry-mirror" -> registries = registries.withMirror(value);
         default -> throw new IllegalArgumentException("unknown option \"" + arg + "\"");
       }
     }
-    return new EngineOptions(socketPath, dataRoot, ApiVersions.DEFAULT, host);
+    if (!certsDirectories.isEmpty()) {
+      registries = registries.withCertsDirectories(certsDirectories);
+    }
+    return new EngineOptions(socketPath, dataRoot, ApiVersions.DEFAULT, host, registries);
   }
 
   private static Path socketOf(String host) {

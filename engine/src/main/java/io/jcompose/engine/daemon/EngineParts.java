@@ -10,6 +10,7 @@ import io.jcompose.engine.network.HostNamespace;
 import io.jcompose.engine.network.Networks;
 import io.jcompose.engine.oci.BundleWriter;
 import io.jcompose.engine.oci.EngineLimits;
+import io.jcompose.engine.registry.Registries;
 import io.jcompose.engine.runtime.OciRuntime;
 import io.jcompose.engine.runtime.RuntimeLayout;
 import io.jcompose.engine.snapshot.Snapshotter;
@@ -30,8 +31,8 @@ import java.util.function.Function;
 /**
  * The engine's subsystems over one data root, opened in dependency order: the container registry
  * (volumes and images ask it who uses them), local volumes, the snapshotter and image store, the
- * OCI runtime, the networks, and the container service on top. The routers of {@link EngineDaemon}
- * are built from these; each exists once per engine.
+ * OCI runtime, the networks, the container service on top, and the registry client. The routers of
+ * {@link EngineDaemon} are built from these; each exists once per engine.
  *
  * <p>Only one engine opens a data root at a time (a lock on {@code <data-root>/engine.lock}, which
  * the kernel releases when the process dies). {@link #close()} stops the parts in reverse order and
@@ -47,22 +48,28 @@ public final class EngineParts implements AutoCloseable {
   private final ContainerRegistry registry;
   private final LocalVolumes volumes;
   private final ImageStore images;
+  private final Snapshotter snapshots;
   private final Networks networks;
   private final ContainerService containers;
+  private final Registries registries;
   private final Deque<AutoCloseable> closing;
 
   private EngineParts(
       ContainerRegistry registry,
       LocalVolumes volumes,
       ImageStore images,
+      Snapshotter snapshots,
       Networks networks,
       ContainerService containers,
+      Registries registries,
       Deque<AutoCloseable> closing) {
     this.registry = registry;
     this.volumes = volumes;
     this.images = images;
+    this.snapshots = snapshots;
     this.networks = networks;
     this.containers = containers;
+    this.registries = registries;
     this.closing = closing;
   }
 
@@ -123,7 +130,15 @@ public final class EngineParts implements AutoCloseable {
                   tasks,
                   threads.apply("engine-exec")));
       closing.push(containers);
-      return new EngineParts(registry, volumes, images, networks, containers, closing);
+      var registries =
+          new Registries(
+              images,
+              options.registries(),
+              dataRoot.resolve("registry"),
+              threads.apply("engine-registry"));
+      closing.push(registries);
+      return new EngineParts(
+          registry, volumes, images, snapshots, networks, containers, registries, closing);
     } catch (RuntimeException e) {
       closeAll(closing, e);
       throw e;
@@ -144,6 +159,11 @@ public final class EngineParts implements AutoCloseable {
     return images;
   }
 
+  /** The unpacked layers and overlay mounts (the builder mounts step roots with it). */
+  public Snapshotter snapshots() {
+    return snapshots;
+  }
+
   /** The networks the {@code /networks} routes serve. */
   public Networks networks() {
     return networks;
@@ -152,6 +172,11 @@ public final class EngineParts implements AutoCloseable {
   /** The containers; also the {@code NetworkAttachments} of the {@code /networks} routes. */
   public ContainerService containers() {
     return containers;
+  }
+
+  /** Pulls and pushes, with their transfer threads. */
+  public Registries registries() {
+    return registries;
   }
 
   @Override

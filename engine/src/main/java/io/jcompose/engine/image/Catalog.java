@@ -107,7 +107,8 @@ final class Catalog {
         referencesOf(id),
         entry.config(),
         entry.stored().size(),
-        Optional.ofNullable(entry.stored().lastTagTime()).map(Instant::parse));
+        Optional.ofNullable(entry.stored().lastTagTime()).map(Instant::parse),
+        Optional.ofNullable(entry.stored().parent()).map(Digest::parse));
   }
 
   /** Every image, newest first. */

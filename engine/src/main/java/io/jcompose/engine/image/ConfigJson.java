@@ -60,6 +60,12 @@ final class ConfigJson {
 
     @JsonProperty("StopSignal")
     public String stopSignal;
+
+    @JsonProperty("OnBuild")
+    public List<String> onBuild;
+
+    @JsonProperty("Shell")
+    public List<String> shell;
   }
 
   /** Durations in nanoseconds, as Go's time.Duration. */

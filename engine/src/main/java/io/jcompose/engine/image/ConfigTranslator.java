@@ -88,6 +88,74 @@ final class ConfigTranslator {
     }
   }
 
+  /** The config JSON of {@code config}, as docker writes one (what {@link #parse} reads back). */
+  static byte[] write(ImageConfig config) {
+    var wire = new ConfigJson();
+    wire.architecture = config.platform().architecture();
+    wire.variant = config.platform().variant().isEmpty() ? null : config.platform().variant();
+    wire.os = config.platform().os();
+    wire.created = config.created().map(Instant::toString).orElse(null);
+    wire.author = config.author().isEmpty() ? null : config.author();
+    wire.comment = config.comment().isEmpty() ? null : config.comment();
+    wire.dockerVersion = config.dockerVersion().isEmpty() ? null : config.dockerVersion();
+    wire.config = wire(config.runConfig());
+    wire.rootfs = new ConfigJson.Rootfs();
+    wire.rootfs.type = "layers";
+    wire.rootfs.diffIds = config.diffIds().stream().map(Digest::toString).toList();
+    var history = new ArrayList<ConfigJson.History>();
+    for (ImageConfig.History step : config.history()) {
+      var entry = new ConfigJson.History();
+      entry.created = step.created().map(Instant::toString).orElse(null);
+      entry.createdBy = step.createdBy().isEmpty() ? null : step.createdBy();
+      entry.comment = step.comment().isEmpty() ? null : step.comment();
+      entry.emptyLayer = step.emptyLayer() ? Boolean.TRUE : null;
+      history.add(entry);
+    }
+    wire.history = history;
+    return write(wire);
+  }
+
+  private static ConfigJson.ContainerConfig wire(RunConfig run) {
+    var wire = new ConfigJson.ContainerConfig();
+    wire.user = run.user();
+    wire.exposedPorts = emptyObjects(run.exposedPorts());
+    wire.env = run.env().isEmpty() ? null : run.env();
+    wire.entrypoint = run.entrypoint().isEmpty() ? null : run.entrypoint();
+    wire.cmd = run.cmd().isEmpty() ? null : run.cmd();
+    wire.healthcheck = run.healthcheck().map(ConfigTranslator::wire).orElse(null);
+    wire.volumes = emptyObjects(run.volumes());
+    wire.workingDir = run.workingDir();
+    wire.labels = run.labels().isEmpty() ? null : new TreeMap<>(run.labels());
+    wire.stopSignal = run.stopSignal().isEmpty() ? null : run.stopSignal();
+    wire.onBuild = run.onBuild().isEmpty() ? null : run.onBuild();
+    wire.shell = run.shell().isEmpty() ? null : run.shell();
+    return wire;
+  }
+
+  private static ConfigJson.Healthcheck wire(RunConfig.Healthcheck check) {
+    var wire = new ConfigJson.Healthcheck();
+    wire.test = check.test();
+    wire.interval = nonZeroNanos(check.interval());
+    wire.timeout = nonZeroNanos(check.timeout());
+    wire.startPeriod = nonZeroNanos(check.startPeriod());
+    wire.startInterval = nonZeroNanos(check.startInterval());
+    wire.retries = check.retries() == 0 ? null : check.retries();
+    return wire;
+  }
+
+  private static Long nonZeroNanos(Duration duration) {
+    return duration.isZero() ? null : duration.toNanos();
+  }
+
+  private static Map<String, Object> emptyObjects(List<String> keys) {
+    if (keys.isEmpty()) {
+      return null;
+    }
+    var map = new TreeMap<String, Object>();
+    keys.forEach(key -> map.put(key, Map.of()));
+    return map;
+  }
+
   private static RunConfig runConfig(ConfigJson.ContainerConfig wire) {
     if (wire == null) {
       return RunConfig.EMPTY;
@@ -106,7 +174,9 @@ final class ConfigTranslator {
         keys(wire.volumes),
         labels,
         wire.stopSignal,
-        Optional.ofNullable(wire.healthcheck).map(ConfigTranslator::healthcheck));
+        Optional.ofNullable(wire.healthcheck).map(ConfigTranslator::healthcheck),
+        strings(wire.onBuild),
+        strings(wire.shell));
   }
 
   private static RunConfig.Healthcheck healthcheck(ConfigJson.Healthcheck wire) {

@@ -15,19 +15,22 @@ import java.util.Optional;
  *     point at it, normalised, sorted
  * @param size bytes of file content in its layers
  * @param lastTagTime when it was last tagged (or loaded with a tag)
+ * @param parent the image a build step made it from
  */
 public record Image(
     Digest id,
     List<ImageReference> references,
     ImageConfig config,
     long size,
-    Optional<Instant> lastTagTime) {
+    Optional<Instant> lastTagTime,
+    Optional<Digest> parent) {
 
   public Image {
     Objects.requireNonNull(id, "id");
     references = List.copyOf(references);
     Objects.requireNonNull(config, "config");
     Objects.requireNonNull(lastTagTime, "lastTagTime");
+    Objects.requireNonNull(parent, "parent");
   }
 
   /** {@code RepoTags} as docker prints them: {@code busybox:latest}, {@code localhost:5000/x:1}. */

@@ -2,6 +2,7 @@ package io.jcompose.engine.image;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.jcompose.engine.digest.Digest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -69,7 +70,8 @@ final class ImageBodies {
       @JsonProperty("Entrypoint") List<String> entrypoint,
       @JsonProperty("OnBuild") List<String> onBuild,
       @JsonProperty("Labels") Map<String, String> labels,
-      @JsonProperty("StopSignal") @JsonInclude(JsonInclude.Include.NON_EMPTY) String stopSignal) {}
+      @JsonProperty("StopSignal") @JsonInclude(JsonInclude.Include.NON_EMPTY) String stopSignal,
+      @JsonProperty("Shell") @JsonInclude(JsonInclude.Include.NON_NULL) List<String> shell) {}
 
   record Healthcheck(
       @JsonProperty("Test") List<String> test,
@@ -94,7 +96,7 @@ final class ImageBodies {
         config.created().map(Instant::getEpochSecond).orElse(0L),
         image.id().toString(),
         config.runConfig().labels().isEmpty() ? null : config.runConfig().labels(),
-        "",
+        image.parent().map(Digest::toString).orElse(""),
         digests.isEmpty() ? null : digests,
         image.repoTags(),
         -1,
@@ -110,7 +112,7 @@ final class ImageBodies {
         image.id().toString(),
         image.repoTags(),
         image.repoDigests(),
-        "",
+        image.parent().map(Digest::toString).orElse(""),
         config.comment(),
         config.created().map(Instant::toString).orElse(ZERO_TIME),
         config.dockerVersion(),
@@ -133,9 +135,10 @@ final class ImageBodies {
             run.volumes().isEmpty() ? null : ports(run.volumes()),
             run.workingDir(),
             run.entrypoint().isEmpty() ? null : run.entrypoint(),
-            null,
+            run.onBuild().isEmpty() ? null : run.onBuild(),
             run.labels().isEmpty() ? null : run.labels(),
-            run.stopSignal()),
+            run.stopSignal(),
+            run.shell().isEmpty() ? null : run.shell()),
         config.platform().architecture(),
         config.platform().variant(),
         config.platform().os(),

@@ -20,7 +20,7 @@ public final class ImageDiskUsage {
    */
   public static List<Object> items(
       ImageStore images, ImageUsers users, ToLongFunction<Digest> layerSize) {
-    List<Image> all = images.list(ImageFilter.ALL);
+    List<Image> all = images.list(ImageFilter.ALL, true);
     Map<Digest, Integer> imagesPerLayer = new HashMap<>();
     for (Image image : all) {
       image.diffIds().stream()

@@ -2,21 +2,34 @@ package io.jcompose.engine.image;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** Applies {@link ImageFilter} to the catalog the way {@code GET /images/json} does. */
 final class ImageListing {
 
   private ImageListing() {}
 
-  static List<Image> list(Catalog catalog, ImageFilter filter) {
+  static List<Image> list(Catalog catalog, ImageFilter filter, boolean all) {
+    Set<String> parents = new HashSet<>();
+    if (!all) {
+      for (Catalog.Entry entry : catalog.images().values()) {
+        if (entry.stored().parent() != null) {
+          parents.add(entry.stored().parent());
+        }
+      }
+    }
     Optional<Instant> before = createdOf(catalog, filter.before());
     Optional<Instant> since = createdOf(catalog, filter.since());
     List<ReferenceGlob> globs = filter.references().stream().map(ReferenceGlob::new).toList();
     var images = new ArrayList<Image>();
     for (Image image : catalog.all()) {
+      if (image.isDangling() && parents.contains(image.id().toString())) {
+        continue;
+      }
       if (filter.dangling().isPresent() && filter.dangling().get() != image.isDangling()) {
         continue;
       }
@@ -38,7 +51,14 @@ final class ImageListing {
         if (matching.isEmpty()) {
           continue;
         }
-        image = new Image(image.id(), matching, image.config(), image.size(), image.lastTagTime());
+        image =
+            new Image(
+                image.id(),
+                matching,
+                image.config(),
+                image.size(),
+                image.lastTagTime(),
+                image.parent());
       }
       images.add(image);
     }

@@ -8,9 +8,11 @@ import io.jcompose.engine.fault.EngineFault;
 import io.jcompose.engine.snapshot.Layer;
 import io.jcompose.engine.snapshot.Snapshotter;
 import io.jcompose.engine.state.RecordStore;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -26,7 +28,8 @@ import java.util.function.Consumer;
  * The engine's images: what {@code /images/*} serves. An image is its config blob in the content
  * store (the id is that blob's digest) plus a record of its layer blobs; its layers are unpacked in
  * the snapshotter; tags and repo digests are one reference map written atomically. Reads see an
- * immutable catalog and never wait; changes (load, import, tag, remove) run one at a time.
+ * immutable catalog and never wait; changes (load, import, tag, remove, storing a pull) run one at
+ * a time.
  */
 public final class ImageStore {
 
@@ -40,6 +43,8 @@ public final class ImageStore {
   private final RecordStore imageRecords;
   private final RecordStore referenceRecord;
   private final Object changes = new Object();
+  private final BlobPins pins;
+
   private volatile Catalog catalog = Catalog.empty();
 
   private ImageStore(
@@ -54,6 +59,7 @@ public final class ImageStore {
     this.users = users;
     this.clock = clock;
     this.platform = platform;
+    this.pins = new BlobPins(content);
     this.imageRecords = new RecordStore(root.resolve("image").resolve("records"));
     this.referenceRecord = new RecordStore(root.resolve("image"));
   }
@@ -86,9 +92,17 @@ public final class ImageStore {
     return platform;
   }
 
-  /** Images matching {@code filter}, newest first. */
+  /** Images matching {@code filter}, newest first, without intermediate build images. */
   public List<Image> list(ImageFilter filter) {
-    return ImageListing.list(catalog, filter);
+    return list(filter, false);
+  }
+
+  /**
+   * Images matching {@code filter}, newest first; with {@code all}, also the intermediate images of
+   * builds (untagged images that are the parent of another).
+   */
+  public List<Image> list(ImageFilter filter, boolean all) {
+    return ImageListing.list(catalog, filter, all);
   }
 
   /**
@@ -99,6 +113,11 @@ public final class ImageStore {
   public Image inspect(String reference) {
     Catalog current = catalog;
     return current.toImage(current.resolve(reference));
+  }
+
+  /** Bytes of file content in an unpacked layer; 0 when it is not unpacked. */
+  public long layerSize(Digest diffId) {
+    return snapshots.layer(diffId).map(Layer::size).orElse(0L);
   }
 
   public Optional<Image> find(String reference) {
@@ -152,19 +171,49 @@ public final class ImageStore {
       var references = new HashMap<>(current.references());
       plan.referencesToRemove().forEach(removed -> references.remove(removed.toString()));
       var removed = new ArrayList<RemovedImage>(plan.untagged());
+      boolean hasChildren = hasChildren(current, id);
+      if (plan.deleteImage() && hasChildren && plan.untagged().isEmpty()) {
+        throw new EngineFault.Conflict(
+            "conflict: unable to delete "
+                + id.shortHex()
+                + " (cannot be forced) - image has dependent child images");
+      }
       writeReferences(references);
       Catalog next = current.withReferences(references);
-      if (!plan.deleteImage()) {
+      if (!plan.deleteImage() || hasChildren) {
         catalog = next;
         return removed;
       }
-      Catalog.Entry entry = current.entry(id).orElseThrow();
-      imageRecords.delete(id.hex());
-      catalog = next.withoutImage(id);
-      removed.add(new RemovedImage.Deleted(id.toString()));
-      removed.addAll(collectGarbage(entry));
+      catalog = next;
+      Optional<Digest> deleting = Optional.of(id);
+      while (deleting.isPresent()) {
+        Catalog.Entry entry = catalog.entry(deleting.get()).orElseThrow();
+        imageRecords.delete(deleting.get().hex());
+        catalog = catalog.withoutImage(deleting.get());
+        removed.add(new RemovedImage.Deleted(deleting.get().toString()));
+        removed.addAll(collectGarbage(entry));
+        deleting =
+            Optional.ofNullable(entry.stored().parent())
+                .map(Digest::parse)
+                .filter(this::isUnusedIntermediate);
+      }
       return removed;
     }
+  }
+
+  /** A built image's parent goes with it when nothing else needs it, as with dockerd. */
+  private boolean isUnusedIntermediate(Digest parent) {
+    Catalog current = catalog;
+    return current.entry(parent).isPresent()
+        && current.referencesOf(parent).isEmpty()
+        && !hasChildren(current, parent)
+        && users.usersOf(parent).isEmpty();
+  }
+
+  private static boolean hasChildren(Catalog catalog, Digest id) {
+    String text = id.toString();
+    return catalog.images().values().stream()
+        .anyMatch(entry -> text.equals(entry.stored().parent()));
   }
 
   /**
@@ -216,17 +265,34 @@ public final class ImageStore {
 
   /**
    * Stores an image a fetch (a registry pull) downloads into the content store: its config is
-   * parsed, its layers unpacked with their diff_ids checked, and its references registered. On any
-   * failure nothing is registered and the blobs and layers this fetch added are removed again.
+   * parsed, its layers unpacked with their diff_ids checked, and its references registered. The
+   * download runs without the store's lock (other pulls, loads and removals go on meanwhile; the
+   * blobs it names are kept from their garbage collection); only unpacking and registering take it.
+   * On any failure nothing is registered and the blobs and layers this fetch added are removed
+   * again.
    *
+   * @param blobs the blobs the fetch is to put in the content store (config and layers)
    * @param progress told of each layer as it is unpacked (or found unpacked)
    */
-  public Image storeFetched(FetchedImage.Fetch fetch, Consumer<LoadProgress> progress) {
+  public Image storeFetched(
+      Set<Digest> blobs, FetchedImage.Fetch fetch, Consumer<LoadProgress> progress) {
+    Set<Digest> added = pin(blobs);
+    FetchedImage fetched = null;
+    try {
+      fetched = fetch.fetch(content);
+    } finally {
+      if (fetched == null) {
+        synchronized (changes) {
+          unpin(blobs);
+          removeUnreferenced(without(content.list(), added), layerIds());
+        }
+      }
+    }
     synchronized (changes) {
-      Set<Digest> blobsBefore = new HashSet<>(content.list());
+      unpin(blobs);
+      Set<Digest> blobsBefore = without(content.list(), added);
       Set<Digest> layersBefore = layerIds();
       try {
-        FetchedImage fetched = fetch.fetch(content);
         byte[] configJson;
         try (InputStream stream = content.read(fetched.config())) {
           configJson = stream.readAllBytes();
@@ -247,6 +313,183 @@ public final class ImageStore {
         throw e;
       }
     }
+  }
+
+  /**
+   * Makes a build step's image: the parent's layers and history plus the step's layer (ingested as
+   * a blob and unpacked once) and a history entry. The image gets no reference; it remembers its
+   * parent, so listings hide it as an intermediate image while it has children and no tag.
+   *
+   * @throws EngineFault.NotFound when the parent is gone
+   * @throws EngineFault.InvalidArgument for a layer tar the snapshotter refuses
+   */
+  public Image commit(ImageCommit commit) {
+    synchronized (changes) {
+      Catalog current = catalog;
+      Optional<Catalog.Entry> parent =
+          commit
+              .parent()
+              .map(
+                  id ->
+                      current
+                          .entry(id)
+                          .orElseThrow(() -> new EngineFault.NotFound("No such image: " + id)));
+      Set<Digest> blobsBefore = new HashSet<>(content.list());
+      Set<Digest> layersBefore = layerIds();
+      try {
+        var layers = new ArrayList<StoredImage.StoredLayer>();
+        var diffIds = new ArrayList<Digest>();
+        var history = new ArrayList<ImageConfig.History>();
+        long size = 0;
+        ImageConfig.Platform imagePlatform = commit.platform();
+        if (parent.isPresent()) {
+          layers.addAll(parent.get().stored().layers());
+          diffIds.addAll(parent.get().config().diffIds());
+          history.addAll(parent.get().config().history());
+          size = parent.get().stored().size();
+          imagePlatform = parent.get().config().platform();
+        }
+        if (commit.layerTar().isPresent()) {
+          Layer layer = ingestLayer(commit.layerTar().get());
+          layers.add(
+              new StoredImage.StoredLayer(
+                  layer.diffId().toString(), layer.diffId().toString(), layer.tarLength()));
+          diffIds.add(layer.diffId());
+          size += layer.size();
+        }
+        var now = Optional.of(clock.instant());
+        history.add(
+            new ImageConfig.History(
+                now, commit.createdBy(), commit.comment(), commit.layerTar().isEmpty()));
+        String author =
+            commit.author().isEmpty()
+                ? parent.map(entry -> entry.config().author()).orElse("")
+                : commit.author();
+        var config =
+            new ImageConfig(
+                imagePlatform,
+                now,
+                author,
+                commit.comment(),
+                "",
+                commit.runConfig(),
+                diffIds,
+                history);
+        byte[] json = ConfigTranslator.write(config);
+        Digest id = content.ingest(new ByteArrayInputStream(json)).digest();
+        var stored =
+            new StoredImage(
+                id.toString(),
+                layers,
+                size,
+                null,
+                commit.parent().map(Digest::toString).orElse(null));
+        var made =
+            new ArchiveLoader.LoadedImage(stored, ConfigTranslator.parse(id, json), List.of());
+        return register(List.of(made), event -> {}).get(0);
+      } catch (IOException e) {
+        removeUnreferenced(blobsBefore, layersBefore);
+        throw new EngineFault.Internal("cannot store the image of a build step", e);
+      } catch (RuntimeException e) {
+        removeUnreferenced(blobsBefore, layersBefore);
+        throw e;
+      }
+    }
+  }
+
+  /**
+   * The blobs of an image, kept from garbage collection until the returned handle is closed (a push
+   * reads them without the store's lock).
+   *
+   * @throws EngineFault.NotFound when there is no such image
+   */
+  public ImageBlobs.Held hold(Digest imageId) {
+    synchronized (changes) {
+      Catalog.Entry entry =
+          catalog
+              .entry(imageId)
+              .orElseThrow(() -> new EngineFault.NotFound("No such image: " + imageId));
+      var layers = new ArrayList<ImageBlobs.LayerBlob>();
+      for (StoredImage.StoredLayer layer : entry.stored().layers()) {
+        layers.add(
+            new ImageBlobs.LayerBlob(Digest.parse(layer.diffId()), Digest.parse(layer.blob())));
+      }
+      var blobs = new ImageBlobs(imageId, layers);
+      Set<Digest> digests = new HashSet<>(entry.stored().blobs());
+      digests.add(imageId);
+      pin(digests);
+      return new ImageBlobs.Held(blobs, () -> release(digests));
+    }
+  }
+
+  /** The blobs images are made of; read only what {@link #hold} holds. */
+  public ContentStore content() {
+    return content;
+  }
+
+  /**
+   * Adds a repo digest ({@code name@sha256:...}) to an image, as a push does.
+   *
+   * @throws EngineFault.NotFound when the image is gone
+   */
+  public void addRepoDigest(Digest imageId, ImageReference repoDigest) {
+    if (repoDigest.digest().isEmpty() || repoDigest.tag().isPresent()) {
+      throw new IllegalArgumentException("not a repo digest: " + repoDigest);
+    }
+    synchronized (changes) {
+      Catalog current = catalog;
+      if (current.entry(imageId).isEmpty()) {
+        throw new EngineFault.NotFound("No such image: " + imageId);
+      }
+      var references = new HashMap<>(current.references());
+      references.put(repoDigest.toString(), imageId);
+      writeReferences(references);
+      catalog = current.withReferences(references);
+    }
+  }
+
+  /** Keeps blobs from garbage collection; returns those not in the content store yet. */
+  private Set<Digest> pin(Set<Digest> blobs) {
+    synchronized (changes) {
+      return pins.pin(blobs);
+    }
+  }
+
+  private void unpin(Set<Digest> blobs) {
+    pins.unpin(blobs);
+  }
+
+  /** Unpins held blobs; those of images removed meanwhile go now. */
+  private void release(Set<Digest> blobs) {
+    synchronized (changes) {
+      Set<Digest> used = new HashSet<>();
+      for (Catalog.Entry entry : catalog.images().values()) {
+        used.add(entry.stored().imageId());
+        used.addAll(entry.stored().blobs());
+      }
+      for (Digest free : pins.unpin(blobs)) {
+        if (!used.contains(free)) {
+          content.delete(free);
+        }
+      }
+    }
+  }
+
+  /** The layer tar as a blob (uncompressed, so its digest is the diff_id) and unpacked. */
+  private Layer ingestLayer(Path layerTar) throws IOException {
+    Digest diffId;
+    try (InputStream tar = Files.newInputStream(layerTar)) {
+      diffId = content.ingest(tar).digest();
+    }
+    try (InputStream tar = content.read(diffId)) {
+      return snapshots.unpack(tar, Optional.of(diffId));
+    }
+  }
+
+  private static Set<Digest> without(List<Digest> all, Set<Digest> removed) {
+    Set<Digest> rest = new HashSet<>(all);
+    rest.removeAll(removed);
+    return rest;
   }
 
   /**
@@ -314,7 +557,7 @@ public final class ImageStore {
     var blobs = new ArrayList<Digest>(deleted.stored().blobs());
     blobs.add(deleted.stored().imageId());
     for (Digest blob : blobs) {
-      if (!usedBlobs.contains(blob)) {
+      if (!usedBlobs.contains(blob) && !pins.isPinned(blob)) {
         content.delete(blob);
       }
     }
@@ -332,6 +575,7 @@ public final class ImageStore {
   /** After a load: blobs and layers it added that no registered image uses. */
   private void removeUnreferenced(Set<Digest> blobsBefore, Set<Digest> layersBefore) {
     Set<Digest> usedBlobs = new HashSet<>(blobsBefore);
+    usedBlobs.addAll(pins.pinned());
     Set<Digest> keepLayers = new HashSet<>(layersBefore);
     for (Catalog.Entry entry : catalog.images().values()) {
       usedBlobs.add(entry.stored().imageId());

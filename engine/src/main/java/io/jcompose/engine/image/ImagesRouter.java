@@ -16,10 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/**
- * {@code /images}: list, inspect, load, import, pull, save, tag, remove. Builds answer with a clear
- * error until the builder exists (issue 7).
- */
+/** {@code /images}: list, inspect, load, import, pull, push, save, tag, remove, history. */
 public final class ImagesRouter implements ApiRouter {
 
   record StreamLine(@JsonProperty("stream") String stream) {}
@@ -33,15 +30,21 @@ public final class ImagesRouter implements ApiRouter {
   private final ImageStore images;
   private final EventBus events;
   private final ImagePulls pulls;
+  private final ImagePushes pushes;
 
   public ImagesRouter(ImageStore images, EventBus events) {
     this(images, events, ImagePulls.unsupported());
   }
 
   public ImagesRouter(ImageStore images, EventBus events, ImagePulls pulls) {
+    this(images, events, pulls, ImagePushes.unsupported());
+  }
+
+  public ImagesRouter(ImageStore images, EventBus events, ImagePulls pulls, ImagePushes pushes) {
     this.images = images;
     this.events = events;
     this.pulls = pulls;
+    this.pushes = pushes;
   }
 
   @Override
@@ -52,17 +55,18 @@ public final class ImagesRouter implements ApiRouter {
         .post("/images/create", this::create)
         .get("/images/get", this::saveMany)
         .get("/images/{name...}/json", this::inspect)
+        .get("/images/{name...}/history", this::history)
         .get("/images/{name...}/get", this::save)
         .post("/images/{name...}/tag", this::tag)
-        .delete("/images/{name...}", this::remove)
-        .post("/build", this::build);
+        .post("/images/{name...}/push", this::push)
+        .delete("/images/{name...}", this::remove);
   }
 
   private Response list(Request request) {
     var filter = ImageFilter.parse(request.query().filters().asMap());
     boolean virtualSize = !request.apiVersion().atLeast(1, 44);
     var items = new ArrayList<ImageBodies.ListItem>();
-    for (Image image : images.list(filter)) {
+    for (Image image : images.list(filter, request.query().bool("all"))) {
       items.add(ImageBodies.listItem(image, virtualSize));
     }
     return Response.json(items);
@@ -71,6 +75,10 @@ public final class ImagesRouter implements ApiRouter {
   private Response inspect(Request request) {
     Image image = images.inspect(request.pathParameter("name"));
     return Response.json(ImageBodies.inspect(image, !request.apiVersion().atLeast(1, 44)));
+  }
+
+  private Response history(Request request) {
+    return Response.json(ImageHistory.of(images, request.pathParameter("name")));
   }
 
   private Response load(Request request) {
@@ -131,6 +139,17 @@ public final class ImagesRouter implements ApiRouter {
             out.write(error(fault.getMessage()));
           }
         });
+  }
+
+  /** {@code docker push}: the stream of {@link ImagePushes}. */
+  private Response push(Request request) {
+    String name = request.pathParameter("name");
+    return Response.progress(
+        pushes.start(
+            name,
+            request.query().get("tag").orElse(""),
+            request.header("X-Registry-Auth"),
+            reference -> events.publish(EngineEvent.Type.IMAGE, "push", reference, Map.of())));
   }
 
   private Response save(Request request) {
@@ -196,12 +215,6 @@ public final class ImagesRouter implements ApiRouter {
       body.add(entry);
     }
     return Response.json(body);
-  }
-
-  private Response build(Request request) {
-    throw new EngineFault.InvalidArgument(
-        "the bundled engine has no image builder yet (it comes with issue 7); build with dockerd or"
-            + " load a built image with `docker load`");
   }
 
   private static ErrorLine error(String message) {

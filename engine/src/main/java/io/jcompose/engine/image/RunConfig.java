@@ -12,6 +12,8 @@ import java.util.Optional;
  *
  * @param exposedPorts {@code 80/tcp} and the like
  * @param volumes the paths the image declares as volumes
+ * @param onBuild the ONBUILD triggers as written ({@code RUN echo hi}), run by builds from it
+ * @param shell the SHELL of the shell forms in builds from it; empty for {@code /bin/sh -c}
  */
 public record RunConfig(
     List<String> cmd,
@@ -23,7 +25,9 @@ public record RunConfig(
     List<String> volumes,
     Map<String, String> labels,
     String stopSignal,
-    Optional<Healthcheck> healthcheck) {
+    Optional<Healthcheck> healthcheck,
+    List<String> onBuild,
+    List<String> shell) {
 
   public static final RunConfig EMPTY =
       new RunConfig(
@@ -36,7 +40,9 @@ public record RunConfig(
           List.of(),
           Map.of(),
           "",
-          Optional.empty());
+          Optional.empty(),
+          List.of(),
+          List.of());
 
   public RunConfig {
     cmd = List.copyOf(cmd);
@@ -49,6 +55,67 @@ public record RunConfig(
     labels = Map.copyOf(labels);
     stopSignal = Objects.requireNonNullElse(stopSignal, "");
     Objects.requireNonNull(healthcheck, "healthcheck");
+    onBuild = List.copyOf(onBuild);
+    shell = List.copyOf(shell);
+  }
+
+  /** Without ONBUILD triggers. */
+  public RunConfig(
+      List<String> cmd,
+      List<String> entrypoint,
+      List<String> env,
+      String workingDir,
+      String user,
+      List<String> exposedPorts,
+      List<String> volumes,
+      Map<String, String> labels,
+      String stopSignal,
+      Optional<Healthcheck> healthcheck) {
+    this(
+        cmd,
+        entrypoint,
+        env,
+        workingDir,
+        user,
+        exposedPorts,
+        volumes,
+        labels,
+        stopSignal,
+        healthcheck,
+        List.of(),
+        List.of());
+  }
+
+  public RunConfig withEnv(List<String> newEnv) {
+    return new RunConfig(
+        cmd,
+        entrypoint,
+        newEnv,
+        workingDir,
+        user,
+        exposedPorts,
+        volumes,
+        labels,
+        stopSignal,
+        healthcheck,
+        onBuild,
+        shell);
+  }
+
+  public RunConfig withOnBuild(List<String> triggers) {
+    return new RunConfig(
+        cmd,
+        entrypoint,
+        env,
+        workingDir,
+        user,
+        exposedPorts,
+        volumes,
+        labels,
+        stopSignal,
+        healthcheck,
+        triggers,
+        shell);
   }
 
   /**

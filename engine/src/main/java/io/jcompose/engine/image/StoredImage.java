@@ -10,12 +10,18 @@ import java.util.Objects;
  * image; the config itself stays in the content store under the image id.
  *
  * @param lastTagTime RFC 3339, or null when never tagged
+ * @param parent the image a build step made it from ({@code sha256:...}), or null
  */
-record StoredImage(String id, List<StoredLayer> layers, long size, String lastTagTime) {
+record StoredImage(
+    String id, List<StoredLayer> layers, long size, String lastTagTime, String parent) {
 
   StoredImage {
     Objects.requireNonNull(id, "id");
     layers = List.copyOf(layers);
+  }
+
+  StoredImage(String id, List<StoredLayer> layers, long size, String lastTagTime) {
+    this(id, layers, size, lastTagTime, null);
   }
 
   /**
@@ -33,6 +39,6 @@ record StoredImage(String id, List<StoredLayer> layers, long size, String lastTa
   }
 
   StoredImage withLastTagTime(String time) {
-    return new StoredImage(id, layers, size, time);
+    return new StoredImage(id, layers, size, time, parent);
   }
 }

@@ -13,9 +13,9 @@ import java.util.Optional;
 
 /**
  * Answers a registry's challenge with an {@code Authorization} value: for {@code Bearer}, a token
- * from the challenge's realm for {@code repository:<path>:pull} (anonymous, with basic credentials,
- * or by the OAuth refresh-token grant for an identity token); for {@code Basic}, the client's
- * credentials.
+ * from the challenge's realm for {@code repository:<path>:pull} (or {@code pull,push}; anonymous,
+ * with basic credentials, or by the OAuth refresh-token grant for an identity token); for {@code
+ * Basic}, the client's credentials.
  */
 final class BearerTokens {
 
@@ -33,7 +33,8 @@ final class BearerTokens {
   /**
    * @throws RegistryException.Unauthorized when the challenge cannot be answered
    */
-  String authorization(AuthChallenge challenge, String repository) throws InterruptedException {
+  String authorization(AuthChallenge challenge, String repository, String actions)
+      throws InterruptedException {
     if (challenge.isBasic()) {
       return credentials
           .filter(RegistryCredentials::hasPassword)
@@ -50,7 +51,7 @@ final class BearerTokens {
             .parameter("realm")
             .orElseThrow(
                 () -> new RegistryException.Unauthorized("the bearer challenge has no realm"));
-    String scope = challenge.parameter("scope").orElse("repository:" + repository + ":pull");
+    String scope = challenge.parameter("scope").orElse("repository:" + repository + ":" + actions);
     Optional<String> service = challenge.parameter("service");
     HttpRequest request = tokenRequest(realm, service, scope);
     HttpResponse<String> response;
@@ -58,7 +59,7 @@ final class BearerTokens {
       response = client.send(request, HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
       throw new RegistryException.Unreachable(
-          "Get \"" + realm + "\": " + RegistryTransport.describe(e), e);
+          "Get \"" + realm + "\": " + TransportFailures.describe(e, URI.create(realm)), e);
     }
     if (response.statusCode() == 401 || response.statusCode() == 403) {
       throw new RegistryException.Unauthorized("unauthorized: incorrect username or password");

@@ -12,10 +12,12 @@ import io.jcompose.engine.image.LoadProgress;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.function.Consumer;
 
 /**
@@ -30,16 +32,19 @@ final class ImagePull implements JsonLinesProducer {
   private final RegistryTransport transport;
   private final ImageReference reference;
   private final ManifestResolver.Resolved resolved;
+  private final ExecutorService transfers;
 
   ImagePull(
       ImageStore images,
       RegistryTransport transport,
       ImageReference reference,
-      ManifestResolver.Resolved resolved) {
+      ManifestResolver.Resolved resolved,
+      ExecutorService transfers) {
     this.images = images;
     this.transport = transport;
     this.reference = reference;
     this.resolved = resolved;
+    this.transfers = transfers;
   }
 
   @Override
@@ -52,7 +57,11 @@ final class ImagePull implements JsonLinesProducer {
     try {
       if (!upToDate) {
         Set<Digest> alreadyPresent = ConcurrentHashMap.newKeySet();
+        Set<Digest> blobs = new HashSet<>();
+        blobs.add(imageId);
+        resolved.manifest().layers().forEach(layer -> blobs.add(layer.digest()));
         images.storeFetched(
+            blobs,
             content -> fetch(content, progress, alreadyPresent),
             extracted(progress, alreadyPresent));
       }
@@ -75,7 +84,8 @@ final class ImagePull implements JsonLinesProducer {
       ContentStore content, PullProgress progress, Set<Digest> alreadyPresent) {
     try {
       alreadyPresent.addAll(
-          new LayerDownloads(transport, content).download(resolved.manifest(), progress));
+          new LayerDownloads(transport, content, transfers)
+              .download(resolved.manifest(), progress));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new EngineFault.Unavailable(

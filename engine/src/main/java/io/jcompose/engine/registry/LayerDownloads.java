@@ -6,32 +6,25 @@ import io.jcompose.engine.fault.EngineFault;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.List;
 import java.util.OptionalLong;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Downloads an image's config and the layers the content store lacks, at most {@link #PARALLEL}
- * layers at a time, each checked against its digest and size before it is kept. The first failure
- * stops the other downloads.
+ * Downloads an image's config and the layers the content store lacks, at most {@link
+ * Transfers#PARALLEL} layers at a time on the engine's transfer threads, each checked against its
+ * digest and size before it is kept. The first failure stops the other downloads.
  */
 final class LayerDownloads {
 
-  static final int PARALLEL = 3;
-
-  private static final AtomicInteger THREADS = new AtomicInteger();
-
   private final RegistryTransport transport;
   private final ContentStore content;
+  private final ExecutorService threads;
 
-  LayerDownloads(RegistryTransport transport, ContentStore content) {
+  LayerDownloads(RegistryTransport transport, ContentStore content, ExecutorService threads) {
     this.transport = transport;
     this.content = content;
+    this.threads = threads;
   }
 
   /**
@@ -55,48 +48,17 @@ final class LayerDownloads {
     if (!content.exists(manifest.config().digest())) {
       fetch(manifest.config(), current -> {});
     }
-    ExecutorService pool =
-        Executors.newFixedThreadPool(
-            PARALLEL,
-            task -> {
-              Thread thread = new Thread(task, "registry-pull-" + THREADS.incrementAndGet());
-              thread.setDaemon(true);
-              return thread;
-            });
-    try {
-      var downloads = new ArrayList<Future<Void>>();
-      for (Descriptor layer : missing) {
-        downloads.add(
-            pool.submit(
-                () -> {
-                  fetch(layer, progress.downloads(layer));
-                  progress.layer(layer, "Verifying Checksum");
-                  progress.layer(layer, "Download complete");
-                  return null;
-                }));
-      }
-      awaitAll(downloads);
-    } finally {
-      pool.shutdownNow();
+    var downloads = new ArrayList<Transfers.Transfer>();
+    for (Descriptor layer : missing) {
+      downloads.add(
+          () -> {
+            fetch(layer, progress.downloads(layer));
+            progress.layer(layer, "Verifying Checksum");
+            progress.layer(layer, "Download complete");
+          });
     }
+    Transfers.runAll(threads, downloads);
     return present;
-  }
-
-  private static void awaitAll(List<Future<Void>> downloads) throws InterruptedException {
-    for (Future<Void> download : downloads) {
-      try {
-        download.get();
-      } catch (ExecutionException e) {
-        Throwable cause = e.getCause();
-        if (cause instanceof RuntimeException runtime) {
-          throw runtime;
-        }
-        if (cause instanceof InterruptedException interrupted) {
-          throw interrupted;
-        }
-        throw new EngineFault.Internal("a layer download failed: " + cause, cause);
-      }
-    }
   }
 
   private void fetch(Descriptor blob, java.util.function.LongConsumer reporter)

@@ -3,13 +3,18 @@ package io.jcompose.engine.registry;
 import io.jcompose.engine.image.ManifestTypes;
 import java.util.List;
 
-/** The manifest and layer media types a pull understands. */
+/** The manifest, config and layer media types of pulls and pushes. */
 final class MediaTypes {
 
   static final String DOCKER_MANIFEST = ManifestTypes.DOCKER_MANIFEST;
   static final String DOCKER_MANIFEST_LIST = ManifestTypes.DOCKER_MANIFEST_LIST;
   static final String OCI_MANIFEST = ManifestTypes.OCI_MANIFEST;
   static final String OCI_INDEX = ManifestTypes.OCI_INDEX;
+  static final String DOCKER_CONFIG = "application/vnd.docker.container.image.v1+json";
+  static final String OCI_CONFIG = "application/vnd.oci.image.config.v1+json";
+  static final String DOCKER_LAYER_GZIP = "application/vnd.docker.image.rootfs.diff.tar.gzip";
+  static final String OCI_LAYER_GZIP = "application/vnd.oci.image.layer.v1.tar+gzip";
+  static final String OCI_LAYER_ZSTD = "application/vnd.oci.image.layer.v1.tar+zstd";
   static final String DOCKER_SCHEMA1 = "application/vnd.docker.distribution.manifest.v1";
 
   /** What a manifest request accepts, indexes included. */

@@ -7,9 +7,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 
 /**
- * Docker's pull progress stream: {@code {"status":"Downloading","progressDetail":{"current":1,
- * "total":2},"progress":"[=> ]","id":"<12 hex>"}} lines, written one at a time however many layers
- * download at once.
+ * Docker's pull and push progress stream: {@code {"status":"Downloading","progressDetail":{
+ * "current":1,"total":2},"progress":"[=> ]","id":"<12 hex>"}} lines, written one at a time however
+ * many layers transfer at once.
  */
 final class PullProgress {
 
@@ -22,6 +22,9 @@ final class PullProgress {
       @JsonProperty("progressDetail") Detail progressDetail,
       @JsonProperty("progress") String progress,
       @JsonProperty("id") String id) {}
+
+  record AuxLine(
+      @JsonProperty("progressDetail") Detail progressDetail, @JsonProperty("aux") Object aux) {}
 
   @JsonInclude(JsonInclude.Include.NON_NULL)
   record Detail(@JsonProperty("current") Long current, @JsonProperty("total") Long total) {}
@@ -43,34 +46,57 @@ final class PullProgress {
 
   /** A line about one layer ({@code Pull complete}). */
   void layer(Descriptor layer, String status) {
-    write(new Line(status, new Detail(null, null), null, layer.shortId()));
+    layer(layer.shortId(), status);
+  }
+
+  /** A line about one layer by its short id ({@code Pushed}). */
+  void layer(String id, String status) {
+    write(new Line(status, new Detail(null, null), null, id));
+  }
+
+  record ErrorLine(
+      @JsonProperty("errorDetail") java.util.Map<String, String> errorDetail,
+      @JsonProperty("error") String error) {}
+
+  /** The error line that ends a stream that failed. */
+  void error(String message) {
+    write(new ErrorLine(java.util.Map.of("message", message), message));
+  }
+
+  /** An {@code aux} line ({@code {"progressDetail":{},"aux":{"Tag":...}}}). */
+  void aux(Object aux) {
+    write(new AuxLine(new Detail(null, null), aux));
   }
 
   /** Tells how far a download got; writes a line every half MiB and at the end. */
-  DownloadReporter downloads(Descriptor layer) {
-    return new DownloadReporter(layer);
+  TransferReporter downloads(Descriptor layer) {
+    return new TransferReporter(layer.shortId(), "Downloading", layer.size());
   }
 
-  final class DownloadReporter implements java.util.function.LongConsumer {
-    private final Descriptor layer;
+  /** Tells how far an upload got ({@code Pushing}). */
+  TransferReporter uploads(String id, long total) {
+    return new TransferReporter(id, "Pushing", total);
+  }
+
+  final class TransferReporter implements java.util.function.LongConsumer {
+    private final String id;
+    private final String status;
+    private final long total;
     private long reported;
 
-    private DownloadReporter(Descriptor layer) {
-      this.layer = layer;
+    private TransferReporter(String id, String status, long total) {
+      this.id = id;
+      this.status = status;
+      this.total = total;
     }
 
     @Override
     public void accept(long current) {
-      if (current - reported < DOWNLOAD_STEP && current != layer.size()) {
+      if (current - reported < DOWNLOAD_STEP && current != total) {
         return;
       }
       reported = current;
-      write(
-          new Line(
-              "Downloading",
-              new Detail(current, layer.size()),
-              bar(current, layer.size()),
-              layer.shortId()));
+      write(new Line(status, new Detail(current, total), bar(current, total), id));
     }
   }
 
@@ -97,7 +123,7 @@ final class PullProgress {
     return String.format(java.util.Locale.ROOT, "%.3g%s", value, units[unit]);
   }
 
-  private void write(Line line) {
+  private void write(Object line) {
     synchronized (out) {
       try {
         out.write(line);

@@ -29,7 +29,7 @@ record RegistryCredentials(String username, String password, String identityToke
   }
 
   /**
-   * Decodes the header; empty for a missing, blank or empty ({@code {}}) one.
+   * Decodes the header; empty for a missing, blank, empty ({@code {}}) or {@code null} one.
    *
    * @throws EngineFault.InvalidArgument when it is not base64 JSON
    */
@@ -45,6 +45,9 @@ record RegistryCredentials(String username, String password, String identityToke
     } catch (IllegalArgumentException | IOException e) {
       throw new EngineFault.InvalidArgument(
           "invalid X-Registry-Auth header: expected base64url-encoded JSON credentials");
+    }
+    if (wire == null) {
+      return Optional.empty(); // docker-java sends base64("null") when it has no credentials
     }
     String username = wire.username();
     String password = wire.password();

@@ -2,13 +2,12 @@ package io.jcompose.engine.registry;
 
 import io.jcompose.engine.image.ImageReference;
 import java.net.URI;
-import java.util.Set;
 
 /**
  * Where a registry answers: Docker Hub's {@code docker.io} is served by {@code
- * registry-1.docker.io}; every registry speaks TLS except loopback ones ({@code 127.0.0.0/8},
- * {@code ::1}, {@code localhost}) and those the engine was told are insecure, which get plain HTTP,
- * as dockerd does.
+ * registry-1.docker.io}; requests go over TLS unless {@link RegistryConnector} found that a
+ * registry that may use plain HTTP (a loopback one, {@code 127.0.0.0/8}, {@code ::1}, {@code
+ * localhost}, or one the engine was told is insecure) does not speak TLS.
  *
  * @param domain the registry as references name it, {@code 127.0.0.1:5000}
  * @param host the host and port requests go to
@@ -18,10 +17,19 @@ record RegistryEndpoint(String domain, String host, boolean plainHttp) {
 
   private static final String DOCKER_HUB_HOST = "registry-1.docker.io";
 
-  static RegistryEndpoint of(String domain, Set<String> insecureRegistries) {
+  /** The TLS endpoint of a registry. */
+  static RegistryEndpoint secure(String domain) {
     String host = domain.equals(ImageReference.DEFAULT_DOMAIN) ? DOCKER_HUB_HOST : domain;
-    boolean plain = insecureRegistries.contains(domain) || isLoopback(hostName(host));
-    return new RegistryEndpoint(domain, host, plain);
+    return new RegistryEndpoint(domain, host, false);
+  }
+
+  RegistryEndpoint overPlainHttp() {
+    return new RegistryEndpoint(domain, host, true);
+  }
+
+  /** Whether the registry is on this machine's loopback, which may use plain HTTP. */
+  boolean isLoopback() {
+    return isLoopback(hostName(host));
   }
 
   /** {@code /v2/<path>} on this registry. */

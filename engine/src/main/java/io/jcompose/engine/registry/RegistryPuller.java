@@ -7,26 +7,24 @@ import io.jcompose.engine.image.ImagePulls;
 import io.jcompose.engine.image.ImageReference;
 import io.jcompose.engine.image.ImageStore;
 import java.util.Optional;
-import java.util.Set;
+import java.util.concurrent.ExecutorService;
 
 /**
  * The engine's registry client behind {@code POST /images/create?fromImage=}: resolves the
  * reference's manifest (for the requested platform, else this machine's) before answering, so a
- * missing image or refused credentials are an HTTP error as with dockerd, then streams the pull.
- * Each pull has its own HTTP client, so an idle engine holds no connections or selector threads.
+ * missing image, refused credentials or an untrusted certificate are an HTTP error as with dockerd,
+ * then streams the pull. Docker Hub images come from the first mirror that has them, if any.
  */
-public final class RegistryPuller implements ImagePulls {
+final class RegistryPuller implements ImagePulls {
 
   private final ImageStore images;
-  private final Set<String> insecureRegistries;
+  private final RegistryConnector connector;
+  private final ExecutorService transfers;
 
-  /**
-   * @param insecureRegistries {@code host:port} registries reached over plain HTTP (loopback ones
-   *     always are)
-   */
-  public RegistryPuller(ImageStore images, Set<String> insecureRegistries) {
+  RegistryPuller(ImageStore images, RegistryConnector connector, ExecutorService transfers) {
     this.images = images;
-    this.insecureRegistries = Set.copyOf(insecureRegistries);
+    this.connector = connector;
+    this.transfers = transfers;
   }
 
   @Override
@@ -37,20 +35,18 @@ public final class RegistryPuller implements ImagePulls {
         platform
             .map(text -> PlatformChoice.parse(text, images.platform()))
             .orElse(images.platform());
-    var transport =
-        new RegistryTransport(
-            RegistryTransport.newClient(),
-            RegistryEndpoint.of(reference.domain(), insecureRegistries),
-            reference.path(),
-            RegistryCredentials.fromHeader(registryAuth));
+    var credentials = RegistryCredentials.fromHeader(registryAuth);
     try {
-      ManifestResolver.Resolved resolved =
-          ManifestResolver.resolve(
-              transport,
-              PullReference.manifestReference(reference),
-              wanted,
-              reference.familiarString());
-      return new ImagePull(images, transport, reference, resolved);
+      if (reference.domain().equals(ImageReference.DEFAULT_DOMAIN)) {
+        for (String mirror : connector.settings().mirrors()) {
+          try {
+            return pull(connector.mirror(mirror), reference, wanted, credentials);
+          } catch (RegistryException mirrorFailed) {
+            // as dockerd: a mirror that fails or lacks the image falls back to the next, then Hub
+          }
+        }
+      }
+      return pull(connector.connect(reference.domain()), reference, wanted, credentials);
     } catch (RegistryException failure) {
       throw PullFaults.of(failure, reference);
     } catch (InterruptedException e) {
@@ -58,5 +54,22 @@ public final class RegistryPuller implements ImagePulls {
       throw new EngineFault.Unavailable(
           "the pull of " + reference.familiarString() + " was interrupted", e);
     }
+  }
+
+  private ImagePull pull(
+      RegistryConnector.Connection connection,
+      ImageReference reference,
+      ImageConfig.Platform wanted,
+      Optional<RegistryCredentials> credentials)
+      throws InterruptedException {
+    var transport =
+        new RegistryTransport(connection, reference.path(), credentials, RegistryTransport.PULL);
+    ManifestResolver.Resolved resolved =
+        ManifestResolver.resolve(
+            transport,
+            PullReference.manifestReference(reference),
+            wanted,
+            reference.familiarString());
+    return new ImagePull(images, transport, reference, resolved, transfers);
   }
 }

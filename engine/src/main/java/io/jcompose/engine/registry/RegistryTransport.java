@@ -6,59 +6,99 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * HTTP to one repository of one registry, authenticated on demand: a request answered 401 is
  * retried once with what the {@code WWW-Authenticate} challenge asks for (a bearer token from the
- * realm, anonymous or with the client's credentials, or basic credentials), and that authorization
- * is kept for the following requests.
+ * realm for the transport's actions, anonymous or with the client's credentials, or basic
+ * credentials), and that authorization is kept for the following requests.
  */
 final class RegistryTransport {
 
-  private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(30);
+  /** The token scope actions of a pull. */
+  static final String PULL = "pull";
+
+  /** The token scope actions of a push. */
+  static final String PUSH = "pull,push";
+
   private static final int REDIRECTS = 5;
 
   private final HttpClient client;
   private final RegistryEndpoint endpoint;
   private final String repository;
+  private final String actions;
   private final BearerTokens tokens;
   private volatile Optional<String> authorization = Optional.empty();
 
   RegistryTransport(
-      HttpClient client,
-      RegistryEndpoint endpoint,
+      RegistryConnector.Connection connection,
       String repository,
-      Optional<RegistryCredentials> credentials) {
-    this.client = client;
-    this.endpoint = endpoint;
+      Optional<RegistryCredentials> credentials,
+      String actions) {
+    this.client = connection.client();
+    this.endpoint = connection.endpoint();
     this.repository = repository;
+    this.actions = actions;
     this.tokens = new BearerTokens(client, credentials);
-  }
-
-  static HttpClient newClient() {
-    return HttpClient.newBuilder()
-        .connectTimeout(CONNECT_TIMEOUT)
-        .followRedirects(HttpClient.Redirect.NEVER)
-        .build();
   }
 
   RegistryEndpoint endpoint() {
     return endpoint;
   }
 
+  /** {@code /v2/<repository>/<resource>} on the registry. */
+  URI uri(String resource) {
+    return endpoint.uri("/v2/" + repository + "/" + resource);
+  }
+
+  /** A {@code Location} the registry answered with, absolute or relative to it. */
+  URI location(String location) {
+    return endpoint.uri("/v2/").resolve(location);
+  }
+
   /**
-   * GETs {@code /v2/<repository>/<resource>}; the caller closes the body.
+   * GETs {@code /v2/<repository>/<resource>}, following redirects; the caller closes the body.
    *
    * @param firstByte where to start ({@code Range: bytes=N-}) when above 0
    * @throws RegistryException.Unreachable when the registry cannot be reached
    */
   HttpResponse<InputStream> get(String resource, List<String> accept, long firstByte)
       throws InterruptedException {
-    URI uri = endpoint.uri("/v2/" + repository + "/" + resource);
-    HttpResponse<InputStream> response = send(uri, accept, firstByte);
+    URI uri = uri(resource);
+    var headers = new java.util.LinkedHashMap<String, String>();
+    if (!accept.isEmpty()) {
+      headers.put("Accept", String.join(", ", accept));
+    }
+    if (firstByte > 0) {
+      headers.put("Range", "bytes=" + firstByte + "-");
+    }
+    return authenticated(credentials -> follow(uri, headers, credentials));
+  }
+
+  /**
+   * Sends a request that is not redirected ({@code HEAD}, {@code POST}, {@code PUT}); the caller
+   * closes the body.
+   *
+   * @param body made anew for a retry after a challenge; {@code noBody()} for none
+   * @throws RegistryException.Unreachable when the registry cannot be reached
+   */
+  HttpResponse<InputStream> send(
+      String method, URI uri, Map<String, String> headers, Supplier<HttpRequest.BodyPublisher> body)
+      throws InterruptedException {
+    return authenticated(credentials -> sendOnce(method, uri, headers, body.get(), credentials));
+  }
+
+  @FunctionalInterface
+  private interface Attempt {
+    HttpResponse<InputStream> send(Optional<String> authorization) throws InterruptedException;
+  }
+
+  private HttpResponse<InputStream> authenticated(Attempt attempt) throws InterruptedException {
+    HttpResponse<InputStream> response = attempt.send(authorization);
     if (response.statusCode() != 401) {
       return response;
     }
@@ -68,20 +108,22 @@ final class RegistryTransport {
     if (challenge.isEmpty()) {
       throw new RegistryException.Unauthorized("unauthorized: authentication required");
     }
-    authorization = Optional.of(tokens.authorization(challenge.get(), repository));
-    return send(uri, accept, firstByte);
+    authorization = Optional.of(tokens.authorization(challenge.get(), repository, actions));
+    return attempt.send(authorization);
   }
 
   /**
-   * Sends the request, following up to {@link #REDIRECTS} redirects (blob storage often lives
-   * elsewhere) without the registry's {@code Authorization}, which is not the other host's.
+   * Sends a GET, following up to {@link #REDIRECTS} redirects (blob storage often lives elsewhere)
+   * without the registry's {@code Authorization}, which is not the other host's.
    */
-  private HttpResponse<InputStream> send(URI uri, List<String> accept, long firstByte)
+  private HttpResponse<InputStream> follow(
+      URI uri, Map<String, String> headers, Optional<String> authorization)
       throws InterruptedException {
     URI target = uri;
     Optional<String> credentials = authorization;
     for (int redirect = 0; ; redirect++) {
-      HttpResponse<InputStream> response = sendOnce(target, accept, firstByte, credentials);
+      HttpResponse<InputStream> response =
+          sendOnce("GET", target, headers, HttpRequest.BodyPublishers.noBody(), credentials);
       int status = response.statusCode();
       Optional<String> location = response.headers().firstValue("Location");
       if (status < 300 || status >= 400 || status == 304 || location.isEmpty()) {
@@ -100,20 +142,21 @@ final class RegistryTransport {
   }
 
   private HttpResponse<InputStream> sendOnce(
-      URI uri, List<String> accept, long firstByte, Optional<String> credentials)
+      String method,
+      URI uri,
+      Map<String, String> headers,
+      HttpRequest.BodyPublisher body,
+      Optional<String> credentials)
       throws InterruptedException {
-    var request = HttpRequest.newBuilder(uri).GET();
-    if (!accept.isEmpty()) {
-      request.header("Accept", String.join(", ", accept));
-    }
-    if (firstByte > 0) {
-      request.header("Range", "bytes=" + firstByte + "-");
-    }
+    var request = HttpRequest.newBuilder(uri).method(method, body);
+    headers.forEach(request::header);
     credentials.ifPresent(value -> request.header("Authorization", value));
     try {
       return client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
     } catch (IOException e) {
-      throw new RegistryException.Unreachable("Get \"" + uri + "\": " + describe(e), e);
+      String verb = method.charAt(0) + method.substring(1).toLowerCase(java.util.Locale.ROOT);
+      throw new RegistryException.Unreachable(
+          verb + " \"" + uri + "\": " + TransportFailures.describe(e, uri), e);
     }
   }
 

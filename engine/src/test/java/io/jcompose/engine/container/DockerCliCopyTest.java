@@ -164,4 +164,41 @@ class DockerCliCopyTest extends EngineTestBase {
     }
     throw new AssertionError(path + " did not appear in " + container);
   }
+
+  @Test
+  void export_givesTheContainersFiles_butNotWhatItsVolumeHolds() throws Exception {
+    Path local = Files.createTempDirectory(engine.directory, "export-");
+    DockerCli.Run run =
+        engine.docker(
+            "run",
+            "--name",
+            "cp-export",
+            "-v",
+            "cp-export-volume:/data",
+            "busybox",
+            "sh",
+            "-c",
+            "echo exported > /made.txt; echo in-volume > /data/kept.txt");
+    assertThat(run.exitCode()).as(run.stderr()).isZero();
+
+    Path tar = local.resolve("export.tar");
+    DockerCli.Run export = engine.docker("export", "-o", tar.toString(), "cp-export");
+
+    assertThat(export.exitCode()).as(export.stderr()).isZero();
+    var names = new java.util.HashMap<String, String>();
+    try (var in =
+        new org.apache.commons.compress.archivers.tar.TarArchiveInputStream(
+            Files.newInputStream(tar))) {
+      org.apache.commons.compress.archivers.tar.TarArchiveEntry entry;
+      while ((entry = in.getNextTarEntry()) != null) {
+        String name = entry.getName().replaceFirst("^\\./", "");
+        names.put(
+            name, entry.isFile() ? new String(in.readAllBytes(), StandardCharsets.UTF_8) : "");
+      }
+    }
+    assertThat(names).containsEntry("made.txt", "exported\n").containsKey("bin/busybox");
+    assertThat(names).doesNotContainKey("data/kept.txt");
+    assertThat(engine.docker("rm", "cp-export").exitCode()).isZero();
+    assertThat(engine.docker("volume", "rm", "cp-export-volume").exitCode()).isZero();
+  }
 }

@@ -16,6 +16,7 @@ import io.jcompose.engine.network.Cidr;
 import io.jcompose.engine.network.HostNamespace;
 import io.jcompose.engine.network.NetworkRequest;
 import io.jcompose.engine.network.Networks;
+import io.jcompose.engine.registry.RegistrySettings;
 import io.jcompose.engine.snapshot.Snapshotter;
 import io.jcompose.engine.testimage.BusyboxImage;
 import io.jcompose.engine.testimage.TemporaryTrees;
@@ -146,6 +147,12 @@ final class EngineFixture implements AutoCloseable {
 
   EngineDaemon start() {
     daemon = EngineDaemon.start(options(), notices::add);
+    return daemon;
+  }
+
+  /** Starts the engine with its own registry settings (insecure registries, certs dirs). */
+  EngineDaemon start(RegistrySettings registries) {
+    daemon = EngineDaemon.start(options().withRegistries(registries), notices::add);
     return daemon;
   }
 

@@ -6,13 +6,14 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
  * A real distribution registry (Debian's {@code docker-registry}, 2.8) of the test's own on
- * 127.0.0.1 and a free port, storing under a temporary directory that {@link #close()} removes with
- * the process.
+ * 127.0.0.1 (or another address of this host) and a free port, with TLS and basic auth if asked,
+ * storing under a temporary directory that {@link #close()} removes with the process.
  */
 final class TestRegistry implements AutoCloseable {
 
@@ -20,25 +21,54 @@ final class TestRegistry implements AutoCloseable {
 
   final int port;
   final Path directory;
+  private final String address;
   private final Process process;
 
-  private TestRegistry(int port, Path directory, Process process) {
+  private TestRegistry(String address, int port, Path directory, Process process) {
+    this.address = address;
     this.port = port;
     this.directory = directory;
     this.process = process;
   }
 
+  /**
+   * How a registry is set up.
+   *
+   * @param address the IPv4 address it listens on
+   * @param htpasswdLine the one user that may use it ({@code user:bcrypt}), empty for anyone
+   * @param tls its certificate and key (PEM files), empty for plain HTTP
+   */
+  record Setup(String address, String htpasswdLine, Optional<Tls> tls) {
+    static Setup loopback() {
+      return new Setup("127.0.0.1", "", Optional.empty());
+    }
+
+    Setup on(String newAddress) {
+      return new Setup(newAddress, htpasswdLine, tls);
+    }
+
+    Setup withBasicAuth(String line) {
+      return new Setup(address, line, tls);
+    }
+
+    Setup withTls(Path certificate, Path key) {
+      return new Setup(address, htpasswdLine, Optional.of(new Tls(certificate, key)));
+    }
+  }
+
+  record Tls(Path certificate, Path key) {}
+
   static TestRegistry start() throws IOException, InterruptedException {
-    return start("");
+    return start(Setup.loopback());
   }
 
   /** A registry that wants basic credentials from the one user of {@code htpasswdLine}. */
   static TestRegistry startWithBasicAuth(String htpasswdLine)
       throws IOException, InterruptedException {
-    return start(htpasswdLine);
+    return start(Setup.loopback().withBasicAuth(htpasswdLine));
   }
 
-  private static TestRegistry start(String htpasswdLine) throws IOException, InterruptedException {
+  static TestRegistry start(Setup setup) throws IOException, InterruptedException {
     if (!Files.isExecutable(COMMAND)) {
       throw new AssertionError(COMMAND + " is missing: apt-get install -y docker-registry");
     }
@@ -46,11 +76,22 @@ final class TestRegistry implements AutoCloseable {
     int port = EngineFixture.freePort();
     Path config = directory.resolve("config.yml");
     String auth = "";
-    if (!htpasswdLine.isEmpty()) {
+    if (!setup.htpasswdLine().isEmpty()) {
       Path htpasswd = directory.resolve("htpasswd");
-      Files.writeString(htpasswd, htpasswdLine + "\n");
+      Files.writeString(htpasswd, setup.htpasswdLine() + "\n");
       auth = "auth:\n  htpasswd:\n    realm: jcompose-test\n    path: " + htpasswd + "\n";
     }
+    String tls =
+        setup
+            .tls()
+            .map(
+                files ->
+                    "  tls:\n    certificate: "
+                        + files.certificate()
+                        + "\n    key: "
+                        + files.key()
+                        + "\n")
+            .orElse("");
     Files.writeString(
         config,
         "version: 0.1\n"
@@ -58,16 +99,19 @@ final class TestRegistry implements AutoCloseable {
             + "storage:\n  filesystem:\n    rootdirectory: "
             + directory.resolve("storage")
             + "\n"
-            + "http:\n  addr: 127.0.0.1:"
+            + "http:\n  addr: "
+            + setup.address()
+            + ":"
             + port
             + "\n"
+            + tls
             + auth);
     Process process =
         new ProcessBuilder(COMMAND.toString(), "serve", config.toString())
             .redirectErrorStream(true)
             .redirectOutput(directory.resolve("registry.log").toFile())
             .start();
-    var registry = new TestRegistry(port, directory, process);
+    var registry = new TestRegistry(setup.address(), port, directory, process);
     try {
       registry.awaitListening();
     } catch (IOException | InterruptedException | RuntimeException | Error e) {
@@ -79,7 +123,7 @@ final class TestRegistry implements AutoCloseable {
 
   /** {@code 127.0.0.1:<port>}. */
   String host() {
-    return "127.0.0.1:" + port;
+    return address + ":" + port;
   }
 
   /** The data file of a blob in the registry's storage. */
@@ -96,7 +140,7 @@ final class TestRegistry implements AutoCloseable {
             "docker-registry exited: " + Files.readString(directory.resolve("registry.log")));
       }
       try (Socket socket = new Socket()) {
-        socket.connect(new InetSocketAddress("127.0.0.1", port), 1000);
+        socket.connect(new InetSocketAddress(address, port), 1000);
         return;
       } catch (IOException notYet) {
         Thread.sleep(100);

@@ -3,6 +3,7 @@ package io.jcompose.engine.daemon;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jcompose.engine.registry.RegistrySettings;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -56,6 +57,29 @@ class EngineOptionsTest {
   }
 
   @Test
+  void registryOptionsAreRepeatable_andCertsDirsReplaceTheDefaults() {
+    assertThat(EngineOptions.parse(List.of()).registries()).isEqualTo(RegistrySettings.defaults());
+    assertThat(RegistrySettings.defaults().certsDirectories())
+        .containsExactly(Path.of("/etc/docker/certs.d"), Path.of("/etc/jcompose/certs.d"));
+
+    var options =
+        EngineOptions.parse(
+            List.of(
+                "--insecure-registry",
+                "10.1.2.3:5000",
+                "--insecure-registry=registry.lan",
+                "--registry-certs-dir",
+                "/tmp/certs.d"));
+
+    assertThat(options.registries().insecureRegistries())
+        .containsExactlyInAnyOrder("10.1.2.3:5000", "registry.lan");
+    assertThat(options.registries().certsDirectories()).containsExactly(Path.of("/tmp/certs.d"));
+    assertThatThrownBy(
+            () -> EngineOptions.parse(List.of("--insecure-registry", "http://10.1.2.3:5000")))
+        .hasMessageContaining("\"http://10.1.2.3:5000\"");
+  }
+
+  @Test
   void mistakesAreRefusedQuotingTheArgument() {
     assertThatThrownBy(() -> EngineOptions.parse(List.of("--host", "tcp://0.0.0.0:2375")))
         .hasMessageContaining("\"tcp://0.0.0.0:2375\"")
@@ -66,5 +90,23 @@ class EngineOptionsTest {
         .hasMessage("\"--data-root\" needs a value");
     assertThatThrownBy(() -> EngineOptions.parse(List.of("--debug", "x")))
         .hasMessage("unknown option \"--debug\"");
+  }
+
+  @Test
+  void registryMirrors_areKeptInOrderWithATrailingSlash_andAPathIsRefused() {
+    EngineOptions options =
+        EngineOptions.parse(
+            List.of(
+                "--registry-mirror",
+                "https://mirror.lan:5000",
+                "--registry-mirror=http://127.0.0.1:5001/"));
+
+    assertThat(options.registries().mirrors())
+        .containsExactly("https://mirror.lan:5000/", "http://127.0.0.1:5001/");
+    assertThatThrownBy(
+            () -> EngineOptions.parse(List.of("--registry-mirror", "https://mirror.lan/v2")))
+        .hasMessageContaining("invalid mirror: path, query, or fragment");
+    assertThatThrownBy(() -> EngineOptions.parse(List.of("--registry-mirror", "mirror.lan")))
+        .hasMessageContaining("invalid mirror");
   }
 }

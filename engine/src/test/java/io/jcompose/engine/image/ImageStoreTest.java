@@ -357,6 +357,35 @@ class ImageStoreTest {
     TemporaryTrees.clear(root);
   }
 
+  @Test
+  void hold_keepsTheBlobsOfAnImageRemovedMeanwhile_untilReleased() {
+    BusyboxImage busybox = BusyboxImage.create().tags("held:1");
+    load(busybox.dockerArchive());
+    Image image = images.inspect("held:1");
+
+    ImageBlobs.Held held = images.hold(image.id());
+    images.remove("held:1", false);
+
+    assertThat(images.find("held:1")).isEmpty();
+    assertThat(content.exists(held.blobs().config())).isTrue();
+    assertThat(held.blobs().layers())
+        .allSatisfy(layer -> assertThat(content.exists(layer.blob())).isTrue());
+    held.close();
+    assertThat(content.list()).isEmpty();
+  }
+
+  @Test
+  void addRepoDigest_addsAPushedDigestToTheImage() {
+    load(BusyboxImage.create().tags("localhost:5000/x:1").dockerArchive());
+    Image image = images.inspect("localhost:5000/x:1");
+    Digest pushed = Digest.of("manifest".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+    images.addRepoDigest(image.id(), ImageReference.parse("localhost:5000/x").withDigest(pushed));
+
+    assertThat(images.inspect("localhost:5000/x:1").repoDigests())
+        .containsExactly("localhost:5000/x@" + pushed);
+  }
+
   private List<Image> load(byte[] archive) {
     return images.load(new ByteArrayInputStream(archive), event -> progress.add(event.message()));
   }

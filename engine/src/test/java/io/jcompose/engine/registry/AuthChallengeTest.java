@@ -58,6 +58,7 @@ class AuthChallengeTest {
   @Test
   void credentials_areAbsentForAnEmptyHeader_andRefusedWhenNotJson() {
     assertThat(RegistryCredentials.fromHeader(Optional.of(encode("{}")))).isEmpty();
+    assertThat(RegistryCredentials.fromHeader(Optional.of(encode("null")))).isEmpty();
     assertThat(RegistryCredentials.fromHeader(Optional.empty())).isEmpty();
     assertThatThrownBy(() -> RegistryCredentials.fromHeader(Optional.of(encode("not json"))))
         .isInstanceOf(EngineFault.InvalidArgument.class)

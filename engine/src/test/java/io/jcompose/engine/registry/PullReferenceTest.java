@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jcompose.engine.fault.EngineFault;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class PullReferenceTest {
@@ -46,17 +45,29 @@ class PullReferenceTest {
   }
 
   @Test
-  void endpoint_usesPlainHttpOnlyForLoopbackOrInsecureRegistries() {
-    assertThat(RegistryEndpoint.of("docker.io", Set.of()).uri("/v2/").toString())
+  void endpoint_isTlsFirst_andLoopbackRegistriesMayFallBackToPlainHttp() {
+    assertThat(RegistryEndpoint.secure("docker.io").uri("/v2/").toString())
         .isEqualTo("https://registry-1.docker.io/v2/");
-    assertThat(RegistryEndpoint.of("127.0.0.1:5000", Set.of()).plainHttp()).isTrue();
-    assertThat(RegistryEndpoint.of("127.1.2.3:5000", Set.of()).plainHttp()).isTrue();
-    assertThat(RegistryEndpoint.of("localhost:5000", Set.of()).plainHttp()).isTrue();
-    assertThat(RegistryEndpoint.of("[::1]:5000", Set.of()).plainHttp()).isTrue();
-    assertThat(RegistryEndpoint.of("127.example.com", Set.of()).plainHttp()).isFalse();
-    assertThat(RegistryEndpoint.of("registry.local:5000", Set.of()).plainHttp()).isFalse();
-    assertThat(
-            RegistryEndpoint.of("registry.local:5000", Set.of("registry.local:5000")).plainHttp())
-        .isTrue();
+    assertThat(RegistryEndpoint.secure("127.0.0.1:5000").overPlainHttp().uri("/v2/").toString())
+        .isEqualTo("http://127.0.0.1:5000/v2/");
+    assertThat(RegistryEndpoint.secure("127.0.0.1:5000").isLoopback()).isTrue();
+    assertThat(RegistryEndpoint.secure("127.1.2.3:5000").isLoopback()).isTrue();
+    assertThat(RegistryEndpoint.secure("localhost:5000").isLoopback()).isTrue();
+    assertThat(RegistryEndpoint.secure("[::1]:5000").isLoopback()).isTrue();
+    assertThat(RegistryEndpoint.secure("127.example.com").isLoopback()).isFalse();
+    assertThat(RegistryEndpoint.secure("registry.local:5000").isLoopback()).isFalse();
+  }
+
+  @Test
+  void settings_acceptHostAndPort_andRefuseSchemes() {
+    RegistrySettings settings =
+        RegistrySettings.defaults().withInsecureRegistry("registry.local:5000");
+    assertThat(settings.isInsecure("registry.local:5000")).isTrue();
+    assertThat(settings.isInsecure("registry.local")).isFalse();
+    assertThat(settings.certsDirectories()).isEqualTo(RegistrySettings.DEFAULT_CERTS_DIRECTORIES);
+    assertThatThrownBy(() -> settings.withInsecureRegistry("http://registry.local:5000"))
+        .hasMessageContaining("should not contain '://'");
+    assertThatThrownBy(() -> settings.withInsecureRegistry("registry.local/path"))
+        .hasMessageContaining("is not a host[:port]");
   }
 }

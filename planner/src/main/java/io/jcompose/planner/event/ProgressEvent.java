@@ -58,7 +58,7 @@ public sealed interface ProgressEvent {
     }
   }
 
-  /** Progress of a pull or build node. */
+  /** Progress of a pull, push or build node. */
   record Image(PlanNode node, ImageProgress progress) implements ProgressEvent {
     public Image {
       Objects.requireNonNull(node, "node");

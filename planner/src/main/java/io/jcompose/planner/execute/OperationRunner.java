@@ -9,6 +9,7 @@ import io.jcompose.planner.plan.CreateVolume;
 import io.jcompose.planner.plan.Operation;
 import io.jcompose.planner.plan.PlanNode;
 import io.jcompose.planner.plan.PullImage;
+import io.jcompose.planner.plan.PushImage;
 import io.jcompose.planner.plan.RemoveContainer;
 import io.jcompose.planner.plan.RemoveImage;
 import io.jcompose.planner.plan.RemoveNetwork;
@@ -53,7 +54,9 @@ final class OperationRunner {
   void run(PlanNode node, Permit permit) throws InterruptedException {
     Operation operation = node.operation();
     if (operation instanceof PullImage pull) {
-      runtime.pullImage(pull.imageReference(), pull.platform(), progressOf(node));
+      pull(node, pull);
+    } else if (operation instanceof PushImage push) {
+      push(node, push);
     } else if (operation instanceof BuildImage build) {
       runtime.buildImage(build.build(), progressOf(node));
     } else if (operation instanceof RemoveImage remove) {
@@ -114,6 +117,44 @@ final class OperationRunner {
     String reason =
         failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
     return node.operation().resource() + ": " + node.operation().action() + " failed: " + reason;
+  }
+
+  /** A pull; one whose failure is ignored reports it as a warning, as docker compose does. */
+  private void pull(PlanNode node, PullImage pull) throws InterruptedException {
+    try {
+      runtime.pullImage(pull.imageReference(), pull.platform(), progressOf(node));
+    } catch (RuntimeFault failure) {
+      if (!pull.ignoreFailure()) {
+        throw failure;
+      }
+      sink.accept(
+          new ProgressEvent.Warning(
+              "pulling "
+                  + pull.serviceName()
+                  + " ("
+                  + pull.imageReference()
+                  + "): "
+                  + failure.getMessage()));
+    }
+  }
+
+  /** A push; with {@code --ignore-push-failures} a failure is a warning, as docker compose does. */
+  private void push(PlanNode node, PushImage push) throws InterruptedException {
+    try {
+      runtime.pushImage(push.imageReference(), progressOf(node));
+    } catch (RuntimeFault failure) {
+      if (!push.ignoreFailure()) {
+        throw failure;
+      }
+      sink.accept(
+          new ProgressEvent.Warning(
+              "pushing "
+                  + push.serviceName()
+                  + " ("
+                  + push.imageReference()
+                  + "): "
+                  + failure.getMessage()));
+    }
   }
 
   /**

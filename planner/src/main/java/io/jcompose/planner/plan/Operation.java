@@ -6,6 +6,7 @@ package io.jcompose.planner.plan;
  */
 public sealed interface Operation
     permits PullImage,
+        PushImage,
         BuildImage,
         RemoveImage,
         CreateNetwork,

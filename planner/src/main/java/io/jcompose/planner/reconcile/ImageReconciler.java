@@ -1,20 +1,20 @@
 package io.jcompose.planner.reconcile;
 
-import io.jcompose.model.project.BuildSpec;
 import io.jcompose.model.project.Project;
 import io.jcompose.model.project.Service;
 import io.jcompose.planner.graph.ServiceGraph;
-import io.jcompose.planner.label.Labels;
 import io.jcompose.planner.observe.ObservedState;
 import io.jcompose.planner.plan.BuildImage;
 import io.jcompose.planner.plan.Plan;
 import io.jcompose.planner.plan.PullImage;
-import io.jcompose.planner.spi.ImageBuild;
-import java.nio.file.Path;
+import io.jcompose.planner.plan.PushImage;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -32,6 +32,9 @@ final class ImageReconciler {
   private final ObservedState observed;
   private final ReconcileOptions options;
 
+  /** The build node of each service built so far, for {@code service:NAME} named contexts. */
+  private final Map<String, Integer> buildNodes = new HashMap<>();
+
   ImageReconciler(
       Project project, ServiceGraph graph, ObservedState observed, ReconcileOptions options) {
     this.project = project;
@@ -42,17 +45,19 @@ final class ImageReconciler {
 
   Reconciliation reconcile() {
     var plan = new Plan.Builder();
-    for (Service service : includedByImage(service -> true)) {
+    for (Service service : contextServicesFirst(includedByImage(service -> true))) {
       decide(service, service.imageName(project.name()), plan);
     }
     return new Reconciliation(plan.build(), List.of());
   }
 
   /**
-   * {@code pull}: a pull for each included service that names an image (services that only build
-   * are skipped); with {@code missingOnly}, only for images not present.
+   * {@code pull}, as docker compose's: a pull for each included service that names an image, by its
+   * pull policy ({@code --policy} over the file's): {@code never} and {@code build} skip it, {@code
+   * missing} skips a present image, anything else pulls. A failed pull of an image that can be
+   * built (or any, with {@code --ignore-pull-failures}) is a warning.
    */
-  Reconciliation pulls(boolean missingOnly) {
+  Reconciliation pulls(PullOptions pullOptions) {
     var plan = new Plan.Builder();
     var warnings = new ArrayList<String>();
     for (Service service : includedByImage(service -> true)) {
@@ -60,11 +65,71 @@ final class ImageReconciler {
         warnings.add("service " + service.name() + " has no image to pull (it is built)");
         continue;
       }
+      boolean buildable = service.build().isPresent();
+      if (buildable && pullOptions.ignoreBuildable()) {
+        warnings.add("service " + service.name() + " skipped: its image can be built");
+        continue;
+      }
+      String policy =
+          pullOptions
+              .policy()
+              .or(() -> service.lifecycle().pullPolicy())
+              .map(ImageReconcilerOptions::normalise)
+              .orElse("always");
       String reference = service.imageName(project.name());
+      if (policy.equals("never") || policy.equals("build")) {
+        warnings.add("service " + service.name() + " skipped: its pull_policy is " + policy);
+        continue;
+      }
+      boolean missingOnly = policy.equals("missing");
       if (missingOnly && observed.image(reference).isPresent()) {
         continue;
       }
-      plan.add(pull(service, reference), missingOnly ? "image not found" : "pull");
+      plan.add(
+          new PullImage(
+              service.name(),
+              reference,
+              service.runtime().platform(),
+              buildable || pullOptions.ignoreFailures()),
+          pullCause(missingOnly, buildable, pullOptions.ignoreFailures()));
+    }
+    return new Reconciliation(plan.build(), warnings);
+  }
+
+  private static String pullCause(boolean missingOnly, boolean buildable, boolean ignoreFailures) {
+    String cause = missingOnly ? "image not found" : "pull";
+    if (ignoreFailures) {
+      return cause + ", --ignore-pull-failures";
+    }
+    return buildable ? cause + ", a failure is a warning: it can be built" : cause;
+  }
+
+  /**
+   * {@code push}: a push of the image and each {@code build.tags} entry of every included service
+   * that has both {@code image} and {@code build}; the others are skipped, as docker compose does.
+   */
+  Reconciliation pushes(boolean ignoreFailures) {
+    var plan = new Plan.Builder();
+    var warnings = new ArrayList<String>();
+    var seen = new HashSet<String>();
+    for (Service service : includedByImage(service -> true)) {
+      if (service.image().isEmpty() || service.build().isEmpty()) {
+        warnings.add(
+            "service "
+                + service.name()
+                + " skipped: push needs both image and build (it pushes what it built)");
+        continue;
+      }
+      var tags = new ArrayList<String>();
+      tags.add(service.image().get());
+      tags.addAll(service.build().get().tags());
+      for (String tag : tags) {
+        if (seen.add(tag)) {
+          plan.add(
+              new PushImage(service.name(), tag, ignoreFailures),
+              ignoreFailures ? "--ignore-push-failures" : "push");
+        }
+      }
     }
     return new Reconciliation(plan.build(), warnings);
   }
@@ -72,8 +137,9 @@ final class ImageReconciler {
   /** {@code build}: a build for each included service that has a build section. */
   Reconciliation builds(BuildOptions overrides) {
     var plan = new Plan.Builder();
-    for (Service service : includedByImage(service -> service.build().isPresent())) {
-      plan.add(build(service, service.imageName(project.name()), overrides), "build");
+    for (Service service :
+        contextServicesFirst(includedByImage(service -> service.build().isPresent()))) {
+      addBuild(plan, service, service.imageName(project.name()), overrides, "build");
     }
     return new Reconciliation(plan.build(), List.of());
   }
@@ -98,12 +164,44 @@ final class ImageReconciler {
     return services;
   }
 
+  /**
+   * {@code services} reordered so that a service another one names as a {@code service:NAME} build
+   * context comes before it (its image must exist when the other builds).
+   */
+  private static List<Service> contextServicesFirst(List<Service> services) {
+    var byName = new LinkedHashMap<String, Service>();
+    services.forEach(service -> byName.put(service.name(), service));
+    var ordered = new LinkedHashMap<String, Service>();
+    for (Service service : services) {
+      placeAfterContextServices(service, byName, ordered, new HashSet<>());
+    }
+    return List.copyOf(ordered.values());
+  }
+
+  private static void placeAfterContextServices(
+      Service service,
+      Map<String, Service> byName,
+      Map<String, Service> ordered,
+      Set<String> visiting) {
+    if (ordered.containsKey(service.name()) || !visiting.add(service.name())) {
+      return;
+    }
+    service.build().stream()
+        .flatMap(build -> build.additionalContexts().values().stream())
+        .map(BuildTranslation::referencedService)
+        .flatMap(Optional::stream)
+        .map(byName::get)
+        .filter(Objects::nonNull)
+        .forEach(other -> placeAfterContextServices(other, byName, ordered, visiting));
+    ordered.put(service.name(), service);
+  }
+
   private void decide(Service service, String reference, Plan.Builder plan) {
     boolean present = observed.image(reference).isPresent();
     boolean buildable = service.build().isPresent();
     ImageReconcilerOptions images = ImageReconcilerOptions.of(options, service);
     if (buildable && images.forceBuild()) {
-      plan.add(build(service, reference), "--build");
+      addBuild(plan, service, reference, "--build");
       return;
     }
     switch (images.policy()) {
@@ -118,7 +216,7 @@ final class ImageReconciler {
                   + " is not present and its pull policy is never; pull or build it first");
         }
       }
-      case "build" -> plan.add(build(service, reference), "pull_policy: build");
+      case "build" -> addBuild(plan, service, reference, "pull_policy: build");
       default -> {
         if (present) {
           return;
@@ -132,7 +230,7 @@ final class ImageReconciler {
                     + service.name()
                     + " is not built and --no-build was given");
           }
-          plan.add(build(service, reference), "image not found");
+          addBuild(plan, service, reference, "image not found");
         } else {
           plan.add(pull(service, reference), "image not found");
         }
@@ -144,41 +242,21 @@ final class ImageReconciler {
     return new PullImage(service.name(), reference, service.runtime().platform());
   }
 
-  private BuildImage build(Service service, String reference) {
-    return build(service, reference, BuildOptions.defaults());
+  private void addBuild(Plan.Builder plan, Service service, String reference, String cause) {
+    addBuild(plan, service, reference, BuildOptions.defaults(), cause);
   }
 
-  private BuildImage build(Service service, String reference, BuildOptions overrides) {
-    BuildSpec build = service.build().orElseThrow();
-    var tags = new ArrayList<String>();
-    tags.add(reference);
-    tags.addAll(build.tags());
-    var labels = new LinkedHashMap<>(build.labels());
-    labels.put(Labels.PROJECT, project.name());
-    labels.put(Labels.SERVICE, service.name());
-    labels.put(Labels.VERSION, Labels.COMPOSE_VERSION);
-    var args = new LinkedHashMap<String, String>();
-    build
-        .args()
-        .forEach(
-            (key, value) -> {
-              if (value != null) {
-                args.put(key, value);
-              }
-            });
-    args.putAll(overrides.buildArgs());
-    return new BuildImage(
-        service.name(),
-        reference,
-        new ImageBuild(
-            Path.of(build.context()),
-            build.dockerfile().orElse("Dockerfile"),
-            tags,
-            args,
-            build.target(),
-            labels,
-            overrides.noCache(),
-            overrides.pull()));
+  /** A build, after the builds of the services its {@code service:NAME} contexts name. */
+  private void addBuild(
+      Plan.Builder plan, Service service, String reference, BuildOptions overrides, String cause) {
+    var after = new ArrayList<Integer>();
+    for (String source : service.build().orElseThrow().additionalContexts().values()) {
+      BuildTranslation.referencedService(source).map(buildNodes::get).ifPresent(after::add);
+    }
+    var build =
+        new BuildImage(
+            service.name(), reference, BuildTranslation.of(project, service, reference, overrides));
+    buildNodes.put(service.name(), plan.add(build, cause, after));
   }
 
   /** The effective policy for one service. */

@@ -39,7 +39,8 @@ public final class Reconciler {
   /**
    * What {@code pull} fetches: the images of the services {@code options} includes.
    *
-   * @param missingOnly only images that are not present ({@code --policy missing})
+   * @param missingOnly only images that are not present ({@code --policy missing}); otherwise
+   *     {@code --policy always}
    */
   public static Reconciliation pulls(
       Project project,
@@ -47,7 +48,34 @@ public final class Reconciler {
       ObservedState observed,
       ReconcileOptions options,
       boolean missingOnly) {
-    return new ImageReconciler(project, graph, observed, options).pulls(missingOnly);
+    return pulls(
+        project,
+        graph,
+        observed,
+        options,
+        new PullOptions(Optional.of(missingOnly ? "missing" : "always"), false, false));
+  }
+
+  /** What {@code pull} fetches, by each service's pull policy or {@code --policy}. */
+  public static Reconciliation pulls(
+      Project project,
+      ServiceGraph graph,
+      ObservedState observed,
+      ReconcileOptions options,
+      PullOptions pullOptions) {
+    return new ImageReconciler(project, graph, observed, options).pulls(pullOptions);
+  }
+
+  /**
+   * What {@code push} sends: the image and build tags of the included services that have both
+   * {@code image} and {@code build}.
+   *
+   * @param ignoreFailures {@code --ignore-push-failures}
+   */
+  public static Reconciliation pushes(
+      Project project, ServiceGraph graph, ReconcileOptions options, boolean ignoreFailures) {
+    return new ImageReconciler(project, graph, ObservedState.empty(), options)
+        .pushes(ignoreFailures);
   }
 
   /** What {@code build} builds: the services {@code options} includes that have a build section. */

@@ -124,6 +124,15 @@ public interface ContainerRuntime {
       throws InterruptedException;
 
   /**
+   * Pushes a local image's tag to its registry, reporting layer progress.
+   *
+   * @throws RuntimeFault.NotFound when no local image has this reference
+   * @throws RuntimeFault.Unauthenticated when the registry refuses the credentials
+   */
+  void pushImage(String imageReference, Consumer<ImageProgress> progress)
+      throws InterruptedException;
+
+  /**
    * Builds an image from a context directory and tags it.
    *
    * @return the built image's ID

@@ -9,6 +9,7 @@ import io.jcompose.planner.plan.CreateVolume;
 import io.jcompose.planner.plan.Operation;
 import io.jcompose.planner.plan.PlanNode;
 import io.jcompose.planner.plan.PullImage;
+import io.jcompose.planner.plan.PushImage;
 import io.jcompose.planner.plan.RemoveContainer;
 import io.jcompose.planner.plan.RemoveImage;
 import io.jcompose.planner.plan.RemoveNetwork;
@@ -153,6 +154,34 @@ class OperationRunnerTest {
 
     assertThat(sink.lines())
         .containsExactly("Image #1: Downloading", "Image #1: Pull complete", "Image #1: Step 1/1");
+  }
+
+  @Test
+  void aPullWhoseFailureIsIgnored_reportsItAsAWarning() throws InterruptedException {
+    runtime.fails("pull example/web:1", new RuntimeFault.NotFound("manifest unknown"));
+
+    assertThatThrownBy(() -> run(new PullImage("web", "example/web:1", Optional.empty(), false)))
+        .isInstanceOf(RuntimeFault.NotFound.class);
+    run(new PullImage("web", "example/web:1", Optional.empty(), true));
+
+    assertThat(sink.lines())
+        .containsExactly("Warning: pulling web (example/web:1): manifest unknown");
+  }
+
+  @Test
+  void aPush_reportsItsProgress_andFailsUnlessItsFailuresAreIgnored() throws InterruptedException {
+    run(new PushImage("web", "registry.example/web:1", false));
+    runtime.fails("push registry.example/web:2", new RuntimeFault.Unauthenticated("unauthorized"));
+
+    assertThatThrownBy(() -> run(new PushImage("web", "registry.example/web:2", false)))
+        .isInstanceOf(RuntimeFault.Unauthenticated.class);
+    run(new PushImage("web", "registry.example/web:2", true));
+
+    assertThat(sink.lines())
+        .containsExactly(
+            "Image #1: Pushing",
+            "Image #1: Pushed",
+            "Warning: pushing web (registry.example/web:2): unauthorized");
   }
 
   @Test

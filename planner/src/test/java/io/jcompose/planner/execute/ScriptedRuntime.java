@@ -152,6 +152,14 @@ final class ScriptedRuntime extends FakeContainers {
   }
 
   @Override
+  public void pushImage(String imageReference, Consumer<ImageProgress> progress)
+      throws InterruptedException {
+    call("push " + imageReference);
+    progress.accept(new ImageProgress("layer1", "Pushing", 5, 10));
+    progress.accept(new ImageProgress("layer1", "Pushed", -1, -1));
+  }
+
+  @Override
   public String buildImage(ImageBuild build, Consumer<ImageProgress> progress)
       throws InterruptedException {
     call("build " + build.tags());

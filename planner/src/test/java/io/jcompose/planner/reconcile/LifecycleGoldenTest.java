@@ -2,12 +2,17 @@ package io.jcompose.planner.reconcile;
 
 import static io.jcompose.planner.reconcile.GoldenPlanTest.STACK;
 import static io.jcompose.planner.reconcile.GoldenPlanTest.assertGolden;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.jcompose.model.project.Project;
 import io.jcompose.planner.graph.ServiceGraph;
 import io.jcompose.planner.observe.ObservedState;
 import io.jcompose.planner.plan.BuildImage;
 import io.jcompose.planner.plan.PlanText;
+import io.jcompose.planner.plan.PullImage;
 import io.jcompose.planner.spi.ContainerStatus;
 import io.jcompose.planner.spi.ImageBuild;
 import java.nio.file.Path;
@@ -20,9 +25,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The plans of {@code stop}, {@code start}, {@code restart}, {@code rm}, {@code pull} and {@code
- * build}, pinned as text: dependents stop first, dependencies start first, only what exists is
- * touched.
+ * The plans of {@code stop}, {@code start}, {@code restart}, {@code rm}, {@code pull}, {@code push}
+ * and {@code build}, pinned as text: dependents stop first, dependencies start first, only what
+ * exists is touched.
  */
 class LifecycleGoldenTest {
 
@@ -133,6 +138,153 @@ class LifecycleGoldenTest {
                     graph,
                     ReconcileOptions.defaults(),
                     new BuildOptions(Map.of("MODE", "fast"), true, false))));
+  }
+
+  @Test
+  void pull_followsEachServicesPullPolicyUnlessPolicyIsGiven() throws Exception {
+    Project project =
+        Projects.load(
+            directory,
+            """
+            services:
+              always:
+                image: example/always:1
+              missing:
+                image: example/missing:1
+                pull_policy: missing
+              present:
+                image: example/present:1
+                pull_policy: if_not_present
+              never:
+                image: example/never:1
+                pull_policy: never
+              built:
+                image: example/built:1
+                build: ./built
+              local:
+                build: ./local
+            """);
+    ServiceGraph graph = ServiceGraph.of(project);
+    ObservedState present =
+        ObservedState.empty()
+            .withImages(Map.of("example/present:1", Snapshots.image("example/present:1")));
+
+    assertGolden(
+        "pull-policies",
+        Reconciler.pulls(
+                    project, graph, present, ReconcileOptions.defaults(), PullOptions.defaults())
+                .text()
+            + "--- pull --policy always --ignore-buildable\n"
+            + Reconciler.pulls(
+                    project,
+                    graph,
+                    present,
+                    ReconcileOptions.defaults(),
+                    new PullOptions(Optional.of("always"), true, false))
+                .text());
+    assertThat(
+            Reconciler.pulls(
+                    project, graph, present, ReconcileOptions.defaults(), PullOptions.defaults())
+                .plan()
+                .operations(PullImage.class))
+        .extracting(PullImage::serviceName, PullImage::ignoreFailure)
+        .containsExactly(tuple("always", false), tuple("built", true), tuple("missing", false));
+  }
+
+  @Test
+  void push_sendsImageAndBuildTagsOfServicesThatBuildAndNameAnImage() throws Exception {
+    Project project =
+        Projects.load(
+            directory,
+            STACK
+                .replace(
+                    "image: example/web:1",
+                    "image: registry.example:5000/web:1\n    build:\n      context: ./web\n"
+                        + "      tags: [\"registry.example:5000/web:latest\"]")
+                .replace("image: example/worker:1", "build: ./worker"));
+    ServiceGraph graph = ServiceGraph.of(project);
+
+    assertGolden(
+        "push",
+        Reconciler.pushes(project, graph, ReconcileOptions.defaults(), false).text()
+            + "--- push --ignore-push-failures web\n"
+            + Reconciler.pushes(
+                    project,
+                    graph,
+                    ReconcileOptions.defaults().withServices(Set.of("web")).withNoDeps(true),
+                    true)
+                .text()
+            + "--- push --include-deps web\n"
+            + Reconciler.pushes(
+                    project, graph, ReconcileOptions.defaults().withServices(Set.of("web")), false)
+                .text());
+  }
+
+  @Test
+  void build_carriesTheNamedContexts_aServiceContextAsItsImageAndAfterItsBuild() throws Exception {
+    Project project =
+        Projects.load(
+            directory,
+            """
+            services:
+              base:
+                build: ./base
+              app:
+                image: example/app:1
+                build:
+                  context: ./app
+                  additional_contexts:
+                    tools: ../tools
+                    alpine: docker-image://alpine:3.20
+                    base: service:base
+            """);
+    Reconciliation builds =
+        Reconciler.builds(
+            project,
+            ServiceGraph.of(project),
+            ReconcileOptions.defaults(),
+            BuildOptions.defaults());
+    Reconciliation up =
+        Reconciler.images(
+            project, ServiceGraph.of(project), ObservedState.empty(), ReconcileOptions.defaults());
+
+    ImageBuild app = builds.plan().operations(BuildImage.class).get(1).build();
+    assertThat(builds.plan().operations(BuildImage.class).get(0).serviceName()).isEqualTo("base");
+    assertThat(new TreeMap<>(app.additionalContexts()))
+        .containsExactly(
+            entry("alpine", "docker-image://alpine:3.20"),
+            entry("base", "docker-image://demo-base"),
+            entry("tools", directory.getParent().resolve("tools").toString()));
+    assertThat(PlanText.render(up.plan()))
+        .isEqualTo(
+            "#1 image demo-base: build (image not found)\n"
+                + "#2 image example/app:1: build (image not found) after #1\n");
+  }
+
+  @Test
+  void build_refusesANamedContextItCannotSend() throws Exception {
+    Project project =
+        Projects.load(
+            directory,
+            """
+            services:
+              app:
+                build:
+                  context: .
+                  additional_contexts:
+                    repo: https://github.com/example/repo.git
+            """);
+
+    assertThatThrownBy(
+            () ->
+                Reconciler.builds(
+                    project,
+                    ServiceGraph.of(project),
+                    ReconcileOptions.defaults(),
+                    BuildOptions.defaults()))
+        .isInstanceOf(ReconcileException.class)
+        .hasMessageContaining("service app: build.additional_contexts.repo:")
+        .hasMessageContaining("docker-image://");
   }
 
   /** The plan's text, each build with what it asks of the builder (the context relative). */

@@ -23,6 +23,7 @@ final class ImageTable {
   private final EventHub events;
   private final Map<String, ImageSummary> imagesById = new LinkedHashMap<>();
   private final Set<String> pullable = new HashSet<>();
+  private final Set<String> pushed = new HashSet<>();
 
   ImageTable(IdSequence ids, EventHub events) {
     this.ids = ids;
@@ -115,6 +116,39 @@ final class ImageTable {
     }
     events.emit("image", "pull", tag, Map.of(), Map.of("name", tag));
     return progress;
+  }
+
+  /**
+   * @return the progress a registry push reports
+   * @throws RuntimeFault.NotFound when no local image has the reference
+   */
+  List<ImageProgress> push(String reference) {
+    String tag = normalise(reference);
+    ImageSummary image =
+        find(tag)
+            .orElseThrow(
+                () ->
+                    new RuntimeFault.NotFound(
+                        "An image does not exist locally with the tag: " + reference));
+    String layer = image.id().substring(7, 19);
+    var progress = new ArrayList<ImageProgress>();
+    progress.add(
+        new ImageProgress(
+            "",
+            "The push refers to repository [" + tag.substring(0, tag.lastIndexOf(':')) + "]",
+            -1,
+            -1));
+    progress.add(new ImageProgress(layer, "Preparing", -1, -1));
+    progress.add(new ImageProgress(layer, "Pushing", 512, 1024));
+    progress.add(new ImageProgress(layer, "Pushed", -1, -1));
+    pushed.add(tag);
+    pullable.add(tag);
+    events.emit("image", "push", tag, Map.of(), Map.of("name", tag));
+    return progress;
+  }
+
+  Set<String> pushed() {
+    return Set.copyOf(pushed);
   }
 
   /** Builds a new image with the build's labels, tagged with each of its tags. */

@@ -310,6 +310,19 @@ public final class InMemoryRuntime implements ContainerRuntime {
     }
   }
 
+  /** Succeeds for local images; the pushed references are then {@link #pushed}. */
+  @Override
+  public void pushImage(String imageReference, Consumer<ImageProgress> progress)
+      throws InterruptedException {
+    List<ImageProgress> reports;
+    try (Call call = lock.callInterruptibly("pushImage", imageReference)) {
+      reports = images.push(imageReference);
+    }
+    for (ImageProgress report : reports) {
+      progress.accept(report);
+    }
+  }
+
   /** Makes a new image with the build's labels and tags; the context is not read. */
   @Override
   public String buildImage(ImageBuild build, Consumer<ImageProgress> progress)
@@ -350,6 +363,13 @@ public final class InMemoryRuntime implements ContainerRuntime {
   public ImageSummary addImage(String reference, Map<String, String> labels) {
     try (Call control = lock.control()) {
       return images.add(reference, labels);
+    }
+  }
+
+  /** The references pushed to the pretend registry so far, normalised ({@code nginx:latest}). */
+  public java.util.Set<String> pushed() {
+    try (Call control = lock.control()) {
+      return images.pushed();
     }
   }
 

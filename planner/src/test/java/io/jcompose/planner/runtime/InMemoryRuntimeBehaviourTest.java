@@ -445,6 +445,21 @@ class InMemoryRuntimeBehaviourTest {
   }
 
   @Test
+  void pushImage_sendsALocalImageToThePretendRegistry_andAMissingOneIsNotFound()
+      throws InterruptedException {
+    runtime.addImage("registry.example/web:1", Map.of());
+    List<ImageProgress> progress = new ArrayList<>();
+
+    runtime.pushImage("registry.example/web:1", progress::add);
+
+    assertThat(progress).extracting(ImageProgress::status).contains("Pushed");
+    assertThat(runtime.pushed()).containsExactly("registry.example/web:1");
+    assertThatThrownBy(() -> runtime.pushImage("registry.example/web:2", report -> {}))
+        .isInstanceOf(RuntimeFault.NotFound.class)
+        .hasMessageContaining("does not exist locally");
+  }
+
+  @Test
   void buildImage_makesANewImageWithTheTagsAndLabelsTakingTheTagFromTheOldOne()
       throws InterruptedException {
     String oldId = runtime.addImage("demo-web", Map.of()).id();

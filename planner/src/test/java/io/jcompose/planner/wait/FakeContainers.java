@@ -245,6 +245,12 @@ public class FakeContainers implements ContainerRuntime {
   }
 
   @Override
+  public void pushImage(String imageReference, Consumer<ImageProgress> progress)
+      throws InterruptedException {
+    throw notScripted("pushImage");
+  }
+
+  @Override
   public String buildImage(ImageBuild build, Consumer<ImageProgress> progress)
       throws InterruptedException {
     throw notScripted("buildImage");

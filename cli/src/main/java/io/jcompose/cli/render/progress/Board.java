@@ -206,7 +206,10 @@ final class Board {
 
   private static String layerLine(String id, Layer layer, String spinner, boolean color) {
     boolean complete =
-        layer.status.equals("Pull complete") || layer.status.equals("Already exists");
+        layer.status.equals("Pull complete")
+            || layer.status.equals("Already exists")
+            || layer.status.equals("Pushed")
+            || layer.status.equals("Layer already exists");
     var line = new StringBuilder("   ");
     line.append(complete ? paint(color, GREEN, DONE_ICON) : spinner)
         .append(' ')

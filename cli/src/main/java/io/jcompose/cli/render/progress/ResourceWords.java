@@ -6,6 +6,7 @@ import io.jcompose.planner.plan.CreateNetwork;
 import io.jcompose.planner.plan.CreateVolume;
 import io.jcompose.planner.plan.Operation;
 import io.jcompose.planner.plan.PullImage;
+import io.jcompose.planner.plan.PushImage;
 import io.jcompose.planner.plan.RemoveContainer;
 import io.jcompose.planner.plan.RemoveImage;
 import io.jcompose.planner.plan.RemoveNetwork;
@@ -51,6 +52,8 @@ final class ResourceWords {
   String label(Operation operation) {
     if (operation instanceof PullImage pull) {
       return "Image " + pull.imageReference();
+    } else if (operation instanceof PushImage push) {
+      return "Image " + push.imageReference();
     } else if (operation instanceof BuildImage build) {
       return "Image " + build.imageName();
     } else if (operation instanceof RemoveImage remove) {
@@ -86,6 +89,8 @@ final class ResourceWords {
   static String working(Operation operation) {
     if (operation instanceof PullImage) {
       return "Pulling";
+    } else if (operation instanceof PushImage) {
+      return "Pushing";
     } else if (operation instanceof BuildImage) {
       return "Building";
     } else if (operation instanceof CreateNetwork
@@ -109,6 +114,8 @@ final class ResourceWords {
   static String done(Operation operation) {
     if (operation instanceof PullImage) {
       return "Pulled";
+    } else if (operation instanceof PushImage) {
+      return "Pushed";
     } else if (operation instanceof BuildImage) {
       return "Built";
     } else if (operation instanceof CreateNetwork

@@ -1,6 +1,12 @@
 package io.jcompose.engine.build.context;
 
+import io.jcompose.engine.fault.EngineFault;
+import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A COPY or ADD with its sources resolved: what the build cache keys it by, and how it writes into
@@ -8,7 +14,40 @@ import java.nio.file.Path;
  */
 public final class PreparedCopy {
 
-  private PreparedCopy() {}
+  /** What was resolved: the sources, the absolute destination, and the flags. */
+  record Step(
+      String command,
+      List<CopySource> sources,
+      String destination,
+      Optional<ChownSpec> chown,
+      Optional<Integer> chmod) {
+    Step {
+      Objects.requireNonNull(command, "command");
+      sources = List.copyOf(sources);
+      Objects.requireNonNull(destination, "destination");
+      Objects.requireNonNull(chown, "chown");
+      Objects.requireNonNull(chmod, "chmod");
+    }
+  }
+
+  private final Step step;
+  private final String contentKey;
+  private final String description;
+
+  PreparedCopy(Step step) {
+    this.step = step;
+    this.contentKey = "sha256:" + SourceDigest.of(keyParts(step));
+    String hash =
+        step.sources().size() == 1
+            ? step.sources().get(0).hash()
+            : "multi:" + SourceDigest.of(step.sources().stream().map(CopySource::hash).toList());
+    // dockerd writes the chown flag right before the hash, without a space
+    this.description =
+        step.chown().map(chown -> "--chown=" + chown).orElse("")
+            + hash
+            + " in "
+            + step.destination();
+  }
 
   /**
    * {@code sha256:<hex>} over everything the step's result depends on: each source's path relative
@@ -16,15 +55,16 @@ public final class PreparedCopy {
    * {@code --chmod} and the destination. Equal keys mean equal results on an equal parent.
    */
   public String contentKey() {
-    throw new UnsupportedOperationException("wt-buildfiles");
+    return contentKey;
   }
 
   /**
    * What the image history shows, as dockerd's classic builder writes it, e.g. {@code file:<hex> in
-   * /app/} or {@code dir:<hex> in /app}.
+   * /app/} or {@code dir:<hex> in /app}; with {@code --chown}, dockerd's {@code
+   * --chown=user:groupfile:<hex> in /app} (sic, no space).
    */
   public String description() {
-    throw new UnsupportedOperationException("wt-buildfiles");
+    return description;
   }
 
   /**
@@ -38,6 +78,29 @@ public final class PreparedCopy {
    *     is needed)
    */
   public void applyTo(Path root) {
-    throw new UnsupportedOperationException("wt-buildfiles");
+    Owner owner = step.chown().map(chown -> chown.resolve(root)).orElse(Owner.ROOT);
+    try {
+      new CopyWriter(root, step, owner).write();
+    } catch (IOException e) {
+      throw new EngineFault.Internal(
+          step.command() + " failed: cannot write " + step.destination() + ": " + e, e);
+    }
+  }
+
+  private static List<String> keyParts(Step step) {
+    var parts = new ArrayList<String>();
+    parts.add(step.command());
+    parts.add(step.destination());
+    parts.add(step.chown().map(ChownSpec::toString).orElse(""));
+    parts.add(step.chmod().map(Integer::toOctalString).orElse(""));
+    for (CopySource source : step.sources()) {
+      parts.add(source.getClass().getSimpleName());
+      parts.add(source.name());
+      parts.add(source.hash());
+      if (source instanceof CopySource.Download download) {
+        parts.add(download.modified().map(Object::toString).orElse(""));
+      }
+    }
+    return parts;
   }
 }

@@ -1,6 +1,8 @@
 package io.jcompose.engine.build.context;
 
 import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A directory tree COPY/ADD read from. A context refuses a source that leaves it, through {@code
@@ -9,19 +11,43 @@ import java.nio.file.Path;
  */
 public final class SourceTree {
 
-  private SourceTree() {}
+  private final Path root;
+  private final boolean confined;
+
+  private SourceTree(Path root, boolean confined) {
+    this.root = Objects.requireNonNull(root, "root");
+    this.confined = confined;
+  }
 
   /** An extracted build context (or named context) under {@code root}. */
   public static SourceTree context(Path root) {
-    throw new UnsupportedOperationException("wt-buildfiles");
+    return new SourceTree(root, true);
   }
 
   /** The mounted root filesystem of a stage or image (read only). */
   public static SourceTree rootfs(Path root) {
-    throw new UnsupportedOperationException("wt-buildfiles");
+    return new SourceTree(root, false);
   }
 
   public Path root() {
-    throw new UnsupportedOperationException("wt-buildfiles");
+    return root;
+  }
+
+  /** Whether this is a build context (sources leaving it are refused) rather than an image root. */
+  boolean confined() {
+    return confined;
+  }
+
+  /**
+   * The host path {@code path} names, its links followed (the last one too) within this tree; it
+   * may not exist. Empty when a context's path leaves the context.
+   */
+  Optional<Path> locate(TreePath path) {
+    return ScopedPath.resolve(root, path, true, confined);
+  }
+
+  @Override
+  public String toString() {
+    return (confined ? "context " : "rootfs ") + root;
   }
 }

@@ -1,0 +1,114 @@
+package io.jcompose.engine.build.context;
+
+import io.jcompose.engine.fault.EngineFault;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Optional;
+
+/**
+ * A directory files are written below. Confined (a build context being extracted), every parent
+ * must be a real directory: nothing is written through a stored link. In an image (a step's root),
+ * places are resolved as the image sees them ({@link ScopedPath}), so a link in the image leads to
+ * a place inside the root, never outside. Missing directories are created (mode 0755, owned by
+ * {@code owner} when given).
+ */
+final class DestinationTree {
+
+  private final Path root;
+  private final TreePath base;
+  private final boolean confined;
+  private final Optional<Owner> owner;
+
+  private DestinationTree(Path root, TreePath base, boolean confined, Optional<Owner> owner) {
+    this.root = root;
+    this.base = base;
+    this.confined = confined;
+    this.owner = owner;
+  }
+
+  static DestinationTree confined(Path root) {
+    return new DestinationTree(root, TreePath.ROOT, true, Optional.empty());
+  }
+
+  /** The image root {@code root}, paths taken relative to its directory {@code base}. */
+  static DestinationTree image(Path root, TreePath base, Optional<Owner> owner) {
+    return new DestinationTree(root, base, false, owner);
+  }
+
+  boolean confined() {
+    return confined;
+  }
+
+  /** The host path of the directory {@code relative}, created when missing. */
+  Path directory(TreePath relative, String rawName) throws IOException {
+    if (confined) {
+      return confinedDirectory(relative, rawName);
+    }
+    Path resolved = ScopedPath.inRoot(root, concat(relative));
+    Path current = root;
+    for (Path part : root.relativize(resolved)) {
+      current = current.resolve(part);
+      if (!Files.exists(current, LinkOption.NOFOLLOW_LINKS)) {
+        Files.createDirectory(current);
+        Files.setAttribute(current, "unix:mode", 0755, LinkOption.NOFOLLOW_LINKS);
+        if (owner.isPresent()) {
+          owner.get().applyTo(current);
+        }
+      } else if (!Files.isDirectory(current, LinkOption.NOFOLLOW_LINKS)) {
+        throw new EngineFault.InvalidArgument(
+            "cannot create /"
+                + root.relativize(resolved)
+                + ": /"
+                + root.relativize(current)
+                + " is not a directory");
+      }
+    }
+    return resolved;
+  }
+
+  /** The host path of the regular file {@code relative} (a link there is not followed), or null. */
+  Path existingFile(TreePath relative) {
+    Path path =
+        confined
+            ? relative.in(root)
+            : ScopedPath.resolve(root, concat(relative), false, false).orElseThrow();
+    if (confined) {
+      Path parent = relative.isRoot() ? root : relative.parent().in(root);
+      for (Path current = parent; !current.equals(root); current = current.getParent()) {
+        if (!Files.isDirectory(current, LinkOption.NOFOLLOW_LINKS)) {
+          return null;
+        }
+      }
+    }
+    return Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS) ? path : null;
+  }
+
+  private Path confinedDirectory(TreePath relative, String rawName) throws IOException {
+    Path current = root;
+    for (String component : relative.components()) {
+      current = current.resolve(component);
+      if (!Files.exists(current, LinkOption.NOFOLLOW_LINKS)) {
+        Files.createDirectory(current);
+        Files.setAttribute(current, "unix:mode", 0755, LinkOption.NOFOLLOW_LINKS);
+      } else if (!Files.isDirectory(current, LinkOption.NOFOLLOW_LINKS)) {
+        throw new EngineFault.InvalidArgument(
+            "build context entry \""
+                + rawName
+                + "\" is refused: "
+                + root.relativize(current)
+                + (Files.isSymbolicLink(current) ? " is a symbolic link" : " is not a directory")
+                + ", and nothing is written through it");
+      }
+    }
+    return current;
+  }
+
+  private TreePath concat(TreePath relative) {
+    var components = new ArrayList<>(base.components());
+    components.addAll(relative.components());
+    return new TreePath(components);
+  }
+}

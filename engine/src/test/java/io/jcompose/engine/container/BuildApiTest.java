@@ -1,0 +1,196 @@
+package io.jcompose.engine.container;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.jcompose.engine.http.TestClient;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code POST /build} on the wire: the stream docker-java reads, named contexts, errors, hang-ups.
+ */
+class BuildApiTest extends EngineTestBase {
+
+  @Test
+  void build_streamsStepsAndEndsWithAuxIdAndSuccessLines() throws Exception {
+    TestClient.RawResponse response =
+        build("t=api/stream:1", Map.of("Dockerfile", "FROM busybox\nLABEL a=b\n"));
+
+    assertThat(response.status()).isEqualTo(200);
+    assertThat(response.header("content-type")).isEqualTo("application/json");
+    List<JsonNode> lines = lines(response);
+    assertThat(lines.get(0).path("stream").asText()).isEqualTo("Step 1/2 : FROM busybox");
+    JsonNode aux = lines.get(lines.size() - 3);
+    String id = aux.path("aux").path("ID").asText();
+    assertThat(id).startsWith("sha256:");
+    assertThat(lines.get(lines.size() - 2).path("stream").asText())
+        .isEqualTo("Successfully built " + id.substring(7, 19) + "\n");
+    assertThat(lines.get(lines.size() - 1).path("stream").asText())
+        .isEqualTo("Successfully tagged api/stream:1\n");
+  }
+
+  @Test
+  void quietBuild_writesOnlyTheImageId() throws Exception {
+    List<JsonNode> lines =
+        lines(build("q=1", Map.of("Dockerfile", "FROM busybox\nRUN echo hidden-output\n")));
+
+    assertThat(lines.toString()).doesNotContain("hidden-output", "Step");
+    assertThat(lines.get(lines.size() - 1).path("stream").asText())
+        .matches("sha256:[0-9a-f]{64}\n");
+  }
+
+  @Test
+  void namedContexts_standForAnImageInFromAndForFilesInCopyFrom() throws Exception {
+    String contexts =
+        URLEncoder.encode(
+            "{\"base\":\"docker-image://busybox\",\"extra\":\"tar\"}", StandardCharsets.UTF_8);
+    var files = new LinkedHashMap<String, String>();
+    files.put(
+        "Dockerfile",
+        "FROM base\nCOPY --from=extra note.txt /note.txt\nCMD [\"cat\", \"/note.txt\"]\n");
+    files.put(".jcompose-contexts/extra/note.txt", "from a named context\n");
+
+    TestClient.RawResponse response = build("t=api/named:1&x-jcompose-contexts=" + contexts, files);
+
+    assertThat(lines(response).toString()).doesNotContain("errorDetail");
+    assertThat(engine.docker("run", "--rm", "api/named:1").stdout())
+        .isEqualTo("from a named context\n");
+  }
+
+  @Test
+  void dockerfileError_isAnHttp400NamingTheLine() throws Exception {
+    TestClient.RawResponse response =
+        build("t=api/bad:1", Map.of("Dockerfile", "FROM busybox\nNOPE x\n"));
+
+    assertThat(response.status()).isEqualTo(400);
+    assertThat(response.bodyText()).contains("Dockerfile:2");
+  }
+
+  @Test
+  void runFailure_isAnErrorLineWithTheExitCode() throws Exception {
+    List<JsonNode> lines =
+        lines(build("t=api/fail:1", Map.of("Dockerfile", "FROM busybox\nRUN exit 3\n")));
+
+    JsonNode last = lines.get(lines.size() - 1);
+    assertThat(last.path("error").asText())
+        .isEqualTo("The command '/bin/sh -c exit 3' returned a non-zero code: 3");
+    assertThat(last.path("errorDetail").path("code").asInt()).isEqualTo(3);
+  }
+
+  @Test
+  void contextEndingRightAfterTheLastEntrysContent_isAccepted_asTheDockerCliSendsIt()
+      throws Exception {
+    var files = new LinkedHashMap<String, String>();
+    files.put("Dockerfile", "FROM busybox\nCOPY note.txt /note.txt\n");
+    files.put("note.txt", "sent by build -f-\n");
+    byte[] complete = tar(files);
+    int lastContentEnd = lastEntryContentEnd(complete, "note.txt", "sent by build -f-\n".length());
+    byte[] cut = Arrays.copyOf(complete, lastContentEnd);
+
+    TestClient.RawResponse accepted = build("t=api/cut:1", cut);
+    TestClient.RawResponse truncated = build("t=api/cut:2", Arrays.copyOf(cut, cut.length - 5));
+
+    assertThat(lines(accepted).toString())
+        .doesNotContain("errorDetail")
+        .contains("Successfully built");
+    assertThat(engine.docker("run", "--rm", "api/cut:1", "cat", "/note.txt").stdout())
+        .isEqualTo("sent by build -f-\n");
+    assertThat(truncated.status()).isEqualTo(400);
+    assertThat(truncated.bodyText()).contains("not a valid tar stream");
+  }
+
+  @Test
+  void clientHangingUp_stopsTheRunningStep_andCleansUp() throws Exception {
+    byte[] tar = tar(Map.of("Dockerfile", "FROM busybox\nRUN echo started && sleep 1000\n"));
+    try (TestClient client = TestClient.connect(engine.socket)) {
+      client.send(head("t=api/gone:1", tar.length));
+      client.send(tar);
+      assertThat(client.readHead().status()).isEqualTo(200);
+      String seen = "";
+      while (!seen.contains("started")) {
+        seen += new String(client.readChunk(), StandardCharsets.UTF_8);
+      }
+    }
+
+    for (int attempt = 0;
+        attempt < 300 && !engine.docker("ps", "-aq").stdout().isEmpty();
+        attempt++) {
+      Thread.sleep(100);
+    }
+    assertThat(engine.docker("ps", "-aq").stdout()).isEmpty();
+    try (Stream<Path> scratch = Files.list(engine.dataRoot.resolve("build").resolve("tmp"))) {
+      assertThat(scratch).isEmpty();
+    }
+    assertThat(engine.docker("image", "inspect", "api/gone:1").exitCode()).isNotZero();
+  }
+
+  private TestClient.RawResponse build(String query, Map<String, String> files) throws IOException {
+    return build(query, tar(files));
+  }
+
+  private TestClient.RawResponse build(String query, byte[] tar) throws IOException {
+    try (TestClient client = TestClient.connect(engine.socket)) {
+      client.send(head(query, tar.length));
+      client.send(tar);
+      return client.readResponse();
+    }
+  }
+
+  private static String head(String query, int length) {
+    return "POST /v1.41/build?"
+        + query
+        + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/x-tar\r\nContent-Length: "
+        + length
+        + "\r\n\r\n";
+  }
+
+  private static List<JsonNode> lines(TestClient.RawResponse response) throws IOException {
+    var lines = new ArrayList<JsonNode>();
+    for (String line : response.bodyText().split("\r?\n")) {
+      if (!line.isBlank()) {
+        lines.add(EngineFixture.JSON.readTree(line));
+      }
+    }
+    return lines;
+  }
+
+  /** Where the content of the entry {@code name} ends in {@code tar} (its header names it). */
+  private static int lastEntryContentEnd(byte[] tar, String name, int size) {
+    for (int offset = 0; offset + 512 <= tar.length; offset += 512) {
+      String header = new String(tar, offset, name.length(), StandardCharsets.UTF_8);
+      if (header.equals(name) && tar[offset + name.length()] == 0) {
+        return offset + 512 + size;
+      }
+    }
+    throw new AssertionError("no entry " + name);
+  }
+
+  private static byte[] tar(Map<String, String> files) throws IOException {
+    var bytes = new ByteArrayOutputStream();
+    try (var tar = new TarArchiveOutputStream(bytes)) {
+      for (Map.Entry<String, String> file : files.entrySet()) {
+        byte[] content = file.getValue().getBytes(StandardCharsets.UTF_8);
+        var entry = new TarArchiveEntry(file.getKey());
+        entry.setSize(content.length);
+        tar.putArchiveEntry(entry);
+        tar.write(content);
+        tar.closeArchiveEntry();
+      }
+    }
+    return bytes.toByteArray();
+  }
+}
