@@ -125,9 +125,10 @@ start_services() {
   start_registry
 }
 
-# The suites must never start the bundled engine on the host's default socket (a CLI test that
-# reaches the real connector would): note what is there before, and afterwards stop and remove an
-# engine, its socket directory and its data root that the run left, and fail the run.
+# The suites must leave no bundled engine on the host's default socket (only QuickStartTest runs
+# one there, the README's command as written, and removes what it made; any other CLI test that
+# reaches the real connector would start one): note what is there before, and afterwards stop and
+# remove an engine, its socket directory and its data root that the run left, and fail the run.
 default_engine_before() {
   default_run_existed=false
   default_data_existed=false
