@@ -138,6 +138,57 @@ class BuildApiTest extends EngineTestBase {
     assertThat(engine.docker("image", "inspect", "api/gone:1").exitCode()).isNotZero();
   }
 
+  @Test
+  void contextEntryClimbingOut_isRefused_andNothingLandsOutsideTheScratchDirectory()
+      throws Exception {
+    var files = new LinkedHashMap<String, String>();
+    files.put("Dockerfile", "FROM busybox\nCOPY . /ctx/\n");
+    files.put("../../../escaped-by-build.txt", "must not be written\n");
+
+    TestClient.RawResponse response = build("t=api/climb:1", files);
+
+    assertThat(response.status()).isEqualTo(400);
+    assertThat(response.bodyText()).contains("escaped-by-build.txt");
+    try (Stream<Path> written = Files.walk(engine.directory)) {
+      assertThat(written.filter(path -> path.endsWith("escaped-by-build.txt"))).isEmpty();
+    }
+    assertThat(engine.docker("image", "inspect", "api/climb:1").exitCode()).isNotZero();
+  }
+
+  @Test
+  void copyThroughALinkOutOfTheContext_orUpWithDotDot_isRefusedNamingTheSource() throws Exception {
+    Path outside = Files.writeString(engine.directory.resolve("host-secret.txt"), "host only\n");
+    var linked = new ByteArrayOutputStream();
+    try (var tar = new TarArchiveOutputStream(linked)) {
+      byte[] dockerfile =
+          "FROM busybox\nCOPY hostdir/host-secret.txt /stolen.txt\n"
+              .getBytes(StandardCharsets.UTF_8);
+      var entry = new TarArchiveEntry("Dockerfile");
+      entry.setSize(dockerfile.length);
+      tar.putArchiveEntry(entry);
+      tar.write(dockerfile);
+      tar.closeArchiveEntry();
+      var link = new TarArchiveEntry("hostdir", TarArchiveEntry.LF_SYMLINK);
+      link.setLinkName(outside.getParent().toString());
+      tar.putArchiveEntry(link);
+      tar.closeArchiveEntry();
+    }
+
+    List<JsonNode> throughLink = lines(build("t=api/link:1", linked.toByteArray()));
+    List<JsonNode> dotDot =
+        lines(
+            build(
+                "t=api/dotdot:1",
+                Map.of("Dockerfile", "FROM busybox\nCOPY ../host-secret.txt /stolen.txt\n")));
+
+    assertThat(throughLink.get(throughLink.size() - 1).path("error").asText())
+        .contains("forbidden path outside the build context", "hostdir/host-secret.txt");
+    assertThat(dotDot.get(dotDot.size() - 1).path("error").asText())
+        .contains("forbidden path outside the build context", "../host-secret.txt");
+    assertThat(engine.docker("image", "inspect", "api/link:1").exitCode()).isNotZero();
+    assertThat(engine.docker("image", "inspect", "api/dotdot:1").exitCode()).isNotZero();
+  }
+
   private TestClient.RawResponse build(String query, Map<String, String> files) throws IOException {
     return build(query, tar(files));
   }
