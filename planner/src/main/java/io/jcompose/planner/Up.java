@@ -12,6 +12,7 @@ import io.jcompose.planner.reconcile.Reconciler;
 import io.jcompose.planner.reconcile.Reconciliation;
 import io.jcompose.planner.wait.ProjectWaiter;
 import io.jcompose.planner.wait.ReadinessWaiter;
+import io.jcompose.planner.wait.WaitListener;
 import java.util.ArrayList;
 import java.util.Optional;
 import java.util.Set;
@@ -88,11 +89,7 @@ final class Up {
             settings.sleeper(),
             settings.pollInterval(),
             options.waitTimeout())
-        .await(
-            services,
-            oneShots,
-            (serviceName, state) ->
-                compose.sink().accept(new ProgressEvent.ServiceWaiting(serviceName, state)));
+        .await(services, oneShots, serviceEvents());
     var readiness =
         new ReadinessWaiter(
             compose.runtime(),
@@ -108,12 +105,24 @@ final class Up {
       }
       Optional<ReadinessCheck> check = service.lifecycle().readiness();
       if (check.isPresent()) {
-        readiness.await(
-            serviceName,
-            check.get(),
-            (name, state) -> compose.sink().accept(new ProgressEvent.ServiceWaiting(name, state)));
+        readiness.await(serviceName, check.get(), serviceEvents());
       }
     }
+  }
+
+  /** Each wait's progress as the services' waiting and ready events. */
+  private WaitListener serviceEvents() {
+    return new WaitListener() {
+      @Override
+      public void waiting(String serviceName, String state) {
+        compose.sink().accept(new ProgressEvent.ServiceWaiting(serviceName, state));
+      }
+
+      @Override
+      public void ready(String serviceName) {
+        compose.sink().accept(new ProgressEvent.ServiceReady(serviceName));
+      }
+    };
   }
 
   private void warn(Reconciliation reconciliation) {

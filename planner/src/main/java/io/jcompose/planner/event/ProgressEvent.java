@@ -58,6 +58,13 @@ public sealed interface ProgressEvent {
     }
   }
 
+  /** {@code up --wait} found a service it reported as {@link ServiceWaiting} ready now. */
+  record ServiceReady(String serviceName) implements ProgressEvent {
+    public ServiceReady {
+      Objects.requireNonNull(serviceName, "serviceName");
+    }
+  }
+
   /** Progress of a pull, push or build node. */
   record Image(PlanNode node, ImageProgress progress) implements ProgressEvent {
     public Image {

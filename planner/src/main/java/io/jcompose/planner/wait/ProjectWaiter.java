@@ -63,6 +63,7 @@ public final class ProjectWaiter {
       Collection<String> serviceNames, Set<String> oneShotServiceNames, WaitListener listener)
       throws InterruptedException {
     var waitingFor = new TreeSet<>(serviceNames);
+    var heardOf = new TreeSet<String>();
     Deadline deadline = Deadline.start(clock, timeout);
     while (true) {
       var notReady = new LinkedHashMap<String, String>();
@@ -77,6 +78,9 @@ public final class ProjectWaiter {
             found.isEmpty() ? new Verdict.Ready() : readiness.evaluate(serviceName, found);
         if (verdict instanceof Verdict.Ready) {
           waitingFor.remove(serviceName);
+          if (heardOf.contains(serviceName)) {
+            listener.ready(serviceName);
+          }
         } else if (verdict instanceof Verdict.Failed failed) {
           throw new ServiceFailedException(serviceName, failed.message());
         } else if (verdict instanceof Verdict.Pending pending) {
@@ -90,6 +94,7 @@ public final class ProjectWaiter {
         return;
       }
       notReady.forEach(listener::waiting);
+      heardOf.addAll(notReady.keySet());
       if (deadline.hasPassed()) {
         throw timedOut(deadline.timeout(), notReady, goal);
       }

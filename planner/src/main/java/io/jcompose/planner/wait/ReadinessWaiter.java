@@ -80,6 +80,7 @@ public final class ReadinessWaiter {
             : Optional.empty();
     try {
       var attempt = new ProbeAttempt(runtime, probes, logs);
+      boolean heardOf = false;
       while (true) {
         List<ContainerDetails> found = containers.inspect(serviceName);
         Optional<String> notReady = Optional.empty();
@@ -96,9 +97,13 @@ public final class ReadinessWaiter {
           }
         }
         if (notReady.isEmpty()) {
+          if (heardOf) {
+            listener.ready(serviceName);
+          }
           return;
         }
         listener.waiting(serviceName, notReady.get());
+        heardOf = true;
         if (deadline.hasPassed()) {
           throw notReady(
               serviceName, found, notReady.get() + " (after " + Durations.format(timeout) + ")");

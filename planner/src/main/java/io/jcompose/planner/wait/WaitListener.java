@@ -1,6 +1,9 @@
 package io.jcompose.planner.wait;
 
-/** Hears what a wait saw at each poll that found the service not ready yet. */
+/**
+ * Hears what a wait saw at each poll that found the service not ready yet, and when a service it
+ * heard about became ready.
+ */
 @FunctionalInterface
 public interface WaitListener {
 
@@ -12,4 +15,7 @@ public interface WaitListener {
    *     health: starting}
    */
   void waiting(String serviceName, String state);
+
+  /** The service {@link #waiting} told about is ready now. */
+  default void ready(String serviceName) {}
 }

@@ -60,6 +60,34 @@ class ProjectWaiterTest {
   }
 
   @Test
+  void aServiceReportedWaiting_isReportedReadyOnce_andOneReadyAtOnceIsNotReported()
+      throws InterruptedException {
+    runtime.put(container("web", 1, ContainerStatus.RUNNING, Optional.empty()));
+    runtime.put(container("db", 1, ContainerStatus.RUNNING, Optional.of(Health.STARTING)));
+    var heard = new ArrayList<String>();
+
+    waiter(Optional.empty())
+        .await(
+            List.of("web", "db"),
+            Set.of(),
+            new WaitListener() {
+              @Override
+              public void waiting(String serviceName, String state) {
+                heard.add(serviceName + " waiting");
+                runtime.put(
+                    container("db", 1, ContainerStatus.RUNNING, Optional.of(Health.HEALTHY)));
+              }
+
+              @Override
+              public void ready(String serviceName) {
+                heard.add(serviceName + " ready");
+              }
+            });
+
+    assertThat(heard).containsExactly("db waiting", "db ready");
+  }
+
+  @Test
   void aServiceThatExited_failsUnlessItIsAOneShot() {
     runtime.put(exited("migrate", 1, 0));
 

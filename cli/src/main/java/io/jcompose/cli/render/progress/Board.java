@@ -97,6 +97,13 @@ final class Board {
       String label = "Service " + waiting.serviceName();
       entries.computeIfAbsent(label, key -> new Entry(label, "Waiting", now)).detail =
           "(" + waiting.state() + ")";
+    } else if (event instanceof ProgressEvent.ServiceReady ready) {
+      String label = "Service " + ready.serviceName();
+      Entry entry = entries.computeIfAbsent(label, key -> new Entry(label, "Ready", now));
+      entry.status = "Ready";
+      entry.detail = "";
+      entry.state = State.DONE;
+      entry.elapsed = Duration.between(entry.started, now);
     } else if (event instanceof ProgressEvent.Image image) {
       layer(entry(image.node(), now), image.progress());
     } else if (event instanceof ProgressEvent.Warning warning) {

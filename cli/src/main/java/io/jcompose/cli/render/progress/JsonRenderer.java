@@ -76,6 +76,10 @@ final class JsonRenderer implements ProgressRenderer {
           .field("id", "Service " + waiting.serviceName())
           .field("status", "Waiting")
           .field("text", waiting.state());
+    } else if (event instanceof ProgressEvent.ServiceReady ready) {
+      json.field("event", "service_ready")
+          .field("id", "Service " + ready.serviceName())
+          .field("status", "Ready");
     } else if (event instanceof ProgressEvent.Image image) {
       ImageProgress progress = image.progress();
       node(json, "image", image.node(), progress.status())

@@ -82,6 +82,9 @@ final class PlainRenderer implements ProgressRenderer {
       return changed("service " + waiting.serviceName(), waiting.state())
           ? " Service " + waiting.serviceName() + "  Waiting (" + waiting.state() + ")"
           : null;
+    } else if (event instanceof ProgressEvent.ServiceReady ready) {
+      lastStates.remove("service " + ready.serviceName());
+      return " Service " + ready.serviceName() + "  Ready";
     } else if (event instanceof ProgressEvent.Image image) {
       ImageProgress progress = image.progress();
       if (!changed("image " + image.node().id() + " " + progress.id(), progress.status())) {

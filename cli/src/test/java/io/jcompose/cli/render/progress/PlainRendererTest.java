@@ -116,6 +116,7 @@ class PlainRendererTest {
       renderer.accept(new ProgressEvent.Waiting(Nodes.WAIT_DB, starting));
       renderer.accept(new ProgressEvent.ServiceWaiting("web", "container demo-web-1 is created"));
       renderer.accept(new ProgressEvent.ServiceWaiting("web", "container demo-web-1 is created"));
+      renderer.accept(new ProgressEvent.ServiceReady("web"));
       renderer.accept(started(Nodes.PULL));
       renderer.accept(image("", "Pulling from library/postgres", -1, -1));
       renderer.accept(image("a1b2c3", "Pulling fs layer", -1, -1));
@@ -130,6 +131,7 @@ class PlainRendererTest {
              Service db  Waiting
              Service db  Waiting (container demo-db-1 is running, health: starting)
              Service web  Waiting (container demo-web-1 is created)
+             Service web  Ready
              Image postgres:16  Pulling
              Image postgres:16  Pulling from library/postgres
              Image postgres:16  a1b2c3 Pulling fs layer
