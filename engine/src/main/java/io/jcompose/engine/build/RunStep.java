@@ -86,6 +86,9 @@ final class RunStep {
       } finally {
         cancellation.following(null);
       }
+      // a client gone ends the follow at once: leave before waiting for an exit that may never
+      // come, so that the finally below kills and removes the container
+      cancellation.check();
       int code = exitCode(exit);
       cancellation.check();
       if (code != 0) {

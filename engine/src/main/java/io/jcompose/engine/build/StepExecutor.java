@@ -14,6 +14,7 @@ import io.jcompose.engine.image.RunConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -89,7 +90,11 @@ final class StepExecutor {
       throws IOException {
     RunConfig config =
         ConfigChanges.apply(state.config(), expanded, state.scope(), state.shell(), state.cmdSet());
-    StepKey key = StepKey.of(state.image(), expanded, Map.of("shell", state.shell().toString()));
+    StepKey key =
+        key(
+            state,
+            expanded,
+            Map.of("shell", state.shell().toString(), "config", configText(config)));
     Optional<StageState> cached = cached(state, key, out);
     if (cached.isPresent()) {
       return cached.get();
@@ -115,8 +120,8 @@ final class StepExecutor {
     List<String> commandLine = ConfigChanges.commandLine(run.command(), state.shell());
     Map<String, String> environment = state.scope().runEnvironment();
     StepKey key =
-        StepKey.of(
-            state.image(),
+        key(
+            state,
             run,
             Map.of(
                 "env", new TreeMap<>(environment).toString(), "shell", state.shell().toString()));
@@ -161,11 +166,21 @@ final class StepExecutor {
 
   private StageState copy(StageState state, Instruction.Copy copy, BuildOutput out)
       throws IOException, InterruptedException {
+    if (!copy.options().other().isEmpty()) {
+      throw new EngineFault.InvalidArgument(
+          "Dockerfile:"
+              + copy.line()
+              + ": "
+              + (copy.add() ? "ADD" : "COPY")
+              + " --"
+              + copy.options().other().get(0).name()
+              + " needs BuildKit; the classic builder does not support it");
+    }
     MountedSource source = sources.open(copy.options().from());
     try {
       PreparedCopy prepared =
           FileCopies.prepare(copy, source.tree(), state.workingDir(), work.resolve("downloads"));
-      StepKey key = StepKey.of(state.image(), copy, Map.of("content", prepared.contentKey()));
+      StepKey key = key(state, copy, Map.of("content", prepared.contentKey()));
       Optional<StageState> cached = cached(state, key, out);
       if (cached.isPresent()) {
         return cached.get();
@@ -194,7 +209,7 @@ final class StepExecutor {
       throws IOException {
     RunConfig config =
         ConfigChanges.apply(state.config(), workdir, state.scope(), state.shell(), state.cmdSet());
-    StepKey key = StepKey.of(state.image(), workdir, Map.of("dir", config.workingDir()));
+    StepKey key = key(state, workdir, Map.of("dir", config.workingDir()));
     Optional<StageState> cached = cached(state, key, out);
     if (cached.isPresent()) {
       return cached.get();
@@ -208,6 +223,40 @@ final class StepExecutor {
     } finally {
       Files.deleteIfExists(tar);
     }
+  }
+
+  /**
+   * The step's cache key: its parent, instruction and {@code extra}; on {@code FROM scratch}, where
+   * no parent image carries it, the platform too.
+   */
+  private StepKey key(StageState state, Instruction instruction, Map<String, String> extra) {
+    if (state.image().isPresent()) {
+      return StepKey.of(state.image(), instruction, extra);
+    }
+    var withPlatform = new HashMap<>(extra);
+    withPlatform.put("platform", platformOf(state.platform()).toString());
+    return StepKey.of(state.image(), instruction, withPlatform);
+  }
+
+  /**
+   * A config as the cache compares it (what a config step leaves depends on more than its
+   * instruction: ENTRYPOINT resets a CMD only when the stage set none), labels in a fixed order.
+   */
+  private static String configText(RunConfig config) {
+    return List.of(
+            config.cmd(),
+            config.entrypoint(),
+            config.env(),
+            config.workingDir(),
+            config.user(),
+            config.exposedPorts(),
+            config.volumes(),
+            new TreeMap<>(config.labels()),
+            config.stopSignal(),
+            config.healthcheck(),
+            config.onBuild(),
+            config.shell())
+        .toString();
   }
 
   private Optional<StageState> cached(StageState state, StepKey key, BuildOutput out)

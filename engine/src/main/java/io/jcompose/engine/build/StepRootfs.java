@@ -64,7 +64,7 @@ final class StepRootfs implements AutoCloseable {
         return Optional.empty();
       }
       try (OutputStream out = Files.newOutputStream(tar)) {
-        LayerDiff.write(rootfs.upperDirectory(), out);
+        LayerDiff.writeAll(rootfs.upperDirectory(), out);
       }
       return Optional.of(tar);
     } catch (IOException e) {

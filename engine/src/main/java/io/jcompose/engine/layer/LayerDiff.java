@@ -45,21 +45,38 @@ public final class LayerDiff {
 
   private final Path upper;
   private final Set<Path> opaqueDirectories;
+  private final Set<String> leftOut;
   private final Map<String, String> linkedInodes = new HashMap<>();
 
-  private LayerDiff(Path upper, Set<Path> opaqueDirectories) {
+  private LayerDiff(Path upper, Set<Path> opaqueDirectories, Set<String> leftOut) {
     this.upper = upper;
     this.opaqueDirectories = opaqueDirectories;
+    this.leftOut = leftOut;
   }
 
   /**
-   * Writes the layer tar of {@code upper} to {@code out} (not closed).
+   * Writes the layer tar of a container's upper directory to {@code out} (not closed), without the
+   * runtime's mount points.
    *
    * @throws EngineFault.Internal when the directory cannot be read
    */
   public static void write(Path upper, OutputStream out) {
+    write(upper, out, RUNTIME_MOUNT_POINTS);
+  }
+
+  /**
+   * Writes the layer tar of an upper directory no container ran on (a COPY's overlay) to {@code
+   * out} (not closed): everything in it, {@code /etc/hosts} and {@code /dev} included.
+   *
+   * @throws EngineFault.Internal when the directory cannot be read
+   */
+  public static void writeAll(Path upper, OutputStream out) {
+    write(upper, out, Set.of());
+  }
+
+  private static void write(Path upper, OutputStream out, Set<String> leftOut) {
     try {
-      var diff = new LayerDiff(upper, OpaqueDirectories.under(upper));
+      var diff = new LayerDiff(upper, OpaqueDirectories.under(upper), leftOut);
       List<Change> changes = diff.collect(upper, "");
       var tar = new TarArchiveOutputStream(new NonClosing(out), "UTF-8");
       tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
@@ -90,7 +107,7 @@ public final class LayerDiff {
     }
     for (Path child : children) {
       String name = prefix + child.getFileName().toString();
-      if (RUNTIME_MOUNT_POINTS.contains(name)) {
+      if (leftOut.contains(name)) {
         continue;
       }
       Map<String, Object> attributes = unixAttributes(child);

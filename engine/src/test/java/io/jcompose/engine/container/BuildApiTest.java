@@ -189,6 +189,90 @@ class BuildApiTest extends EngineTestBase {
     assertThat(engine.docker("image", "inspect", "api/dotdot:1").exitCode()).isNotZero();
   }
 
+  @Test
+  void buildKitOnlyCopyFlags_areRefusedNamingTheLine_notIgnored() throws Exception {
+    TestClient.RawResponse response =
+        build(
+            "t=api/exclude:1",
+            Map.of("Dockerfile", "FROM busybox\nCOPY --exclude=.env . /app/\n", ".env", "x=1\n"));
+
+    String body = response.bodyText();
+    assertThat(body).contains("Dockerfile:2", "COPY --exclude needs BuildKit");
+    assertThat(engine.docker("image", "inspect", "api/exclude:1").exitCode()).isNotZero();
+  }
+
+  @Test
+  void entrypointFromTheCache_isTheOneItsOwnStageWouldMake_cmdResetOrKept() throws Exception {
+    String cmdThenEntrypoint = "FROM busybox\nCMD [\"x\"]\nENTRYPOINT [\"e\"]\n";
+    assertThat(
+            lines(build("t=api/cmd:1", Map.of("Dockerfile", "FROM busybox\nCMD [\"x\"]\n")))
+                .toString())
+        .contains("Successfully tagged");
+    assertThat(lines(build("t=api/both:1", Map.of("Dockerfile", cmdThenEntrypoint))).toString())
+        .contains("Successfully tagged");
+
+    List<JsonNode> onBase =
+        lines(build("t=api/entry:1", Map.of("Dockerfile", "FROM api/cmd:1\nENTRYPOINT [\"e\"]\n")));
+
+    assertThat(onBase.toString()).contains("Successfully tagged");
+    assertThat(
+            engine
+                .docker("image", "inspect", "--format", "{{json .Config.Cmd}}", "api/both:1")
+                .stdout()
+                .strip())
+        .isEqualTo("[\"x\"]");
+    assertThat(
+            engine
+                .docker("image", "inspect", "--format", "{{json .Config.Cmd}}", "api/entry:1")
+                .stdout()
+                .strip())
+        .isEqualTo("null");
+  }
+
+  @Test
+  void addOfARootfsTar_keepsEtcHostsAndDev_whichOnlyARunsMountsHide() throws Exception {
+    var rootfs = new ByteArrayOutputStream();
+    try (var tar = new TarArchiveOutputStream(rootfs)) {
+      for (String name : List.of("etc/hosts", "dev/keep.txt", "proc/keep.txt")) {
+        byte[] content = ("kept " + name + "\n").getBytes(StandardCharsets.UTF_8);
+        var entry = new TarArchiveEntry(name);
+        entry.setSize(content.length);
+        tar.putArchiveEntry(entry);
+        tar.write(content);
+        tar.closeArchiveEntry();
+      }
+    }
+    var context = new ByteArrayOutputStream();
+    try (var tar = new TarArchiveOutputStream(context)) {
+      byte[] dockerfile = "FROM scratch\nADD rootfs.tar /\n".getBytes(StandardCharsets.UTF_8);
+      for (Map.Entry<String, byte[]> file :
+          Map.of("Dockerfile", dockerfile, "rootfs.tar", rootfs.toByteArray()).entrySet()) {
+        var entry = new TarArchiveEntry(file.getKey());
+        entry.setSize(file.getValue().length);
+        tar.putArchiveEntry(entry);
+        tar.write(file.getValue());
+        tar.closeArchiveEntry();
+      }
+    }
+    assertThat(lines(build("t=api/rootfs:1", context.toByteArray())).toString())
+        .contains("Successfully tagged");
+
+    String container = engine.docker("create", "api/rootfs:1", "none").stdout().strip();
+    Path export = engine.directory.resolve("rootfs-export.tar");
+    assertThat(engine.docker("export", "-o", export.toString(), container).exitCode()).isZero();
+    var names = new ArrayList<String>();
+    try (var in =
+        new org.apache.commons.compress.archivers.tar.TarArchiveInputStream(
+            Files.newInputStream(export))) {
+      TarArchiveEntry entry;
+      while ((entry = in.getNextTarEntry()) != null) {
+        names.add(entry.getName().replaceFirst("^\\./", ""));
+      }
+    }
+    assertThat(names).contains("etc/hosts", "dev/keep.txt", "proc/keep.txt");
+    assertThat(engine.docker("rm", container).exitCode()).isZero();
+  }
+
   private TestClient.RawResponse build(String query, Map<String, String> files) throws IOException {
     return build(query, tar(files));
   }
