@@ -24,10 +24,17 @@ final class BearerTokens {
 
   private final HttpClient client;
   private final Optional<RegistryCredentials> credentials;
+  private final boolean plainHttpRealms;
 
-  BearerTokens(HttpClient client, Optional<RegistryCredentials> credentials) {
+  /**
+   * @param plainHttpRealms whether credentials may go to a token server over plain HTTP (only for a
+   *     registry that is itself plain HTTP or on loopback)
+   */
+  BearerTokens(
+      HttpClient client, Optional<RegistryCredentials> credentials, boolean plainHttpRealms) {
     this.client = client;
     this.credentials = credentials;
+    this.plainHttpRealms = plainHttpRealms;
   }
 
   /**
@@ -83,8 +90,11 @@ final class BearerTokens {
   }
 
   private HttpRequest tokenRequest(String realm, Optional<String> service, String scope) {
+    Optional<RegistryCredentials> sendable =
+        credentials.filter(
+            value -> plainHttpRealms || URI.create(realm).getScheme().equalsIgnoreCase("https"));
     Optional<RegistryCredentials> identity =
-        credentials.filter(value -> !value.identityToken().isEmpty());
+        sendable.filter(value -> !value.identityToken().isEmpty());
     if (identity.isPresent()) {
       String form =
           "grant_type=refresh_token&client_id=jcompose&refresh_token="
@@ -103,7 +113,7 @@ final class BearerTokens {
             + encode(scope);
     var request =
         HttpRequest.newBuilder(URI.create(realm + (realm.contains("?") ? "&" : "?") + query)).GET();
-    credentials
+    sendable
         .filter(RegistryCredentials::hasPassword)
         .ifPresent(value -> request.header("Authorization", value.basicAuthorization()));
     return request.build();

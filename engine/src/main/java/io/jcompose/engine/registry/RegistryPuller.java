@@ -40,7 +40,13 @@ final class RegistryPuller implements ImagePulls {
       if (reference.domain().equals(ImageReference.DEFAULT_DOMAIN)) {
         for (String mirror : connector.settings().mirrors()) {
           try {
-            return pull(connector.mirror(mirror), reference, wanted, credentials);
+            RegistryConnector.Connection connection = connector.mirror(mirror);
+            // Docker Hub's credentials go to a mirror over TLS only
+            return pull(
+                connection,
+                reference,
+                wanted,
+                connection.endpoint().plainHttp() ? Optional.empty() : credentials);
           } catch (RegistryException mirrorFailed) {
             // as dockerd: a mirror that fails or lacks the image falls back to the next, then Hub
           }

@@ -43,7 +43,8 @@ final class RegistryTransport {
     this.endpoint = connection.endpoint();
     this.repository = repository;
     this.actions = actions;
-    this.tokens = new BearerTokens(client, credentials);
+    this.tokens =
+        new BearerTokens(client, credentials, endpoint.plainHttp() || endpoint.isLoopback());
   }
 
   RegistryEndpoint endpoint() {
@@ -55,9 +56,16 @@ final class RegistryTransport {
     return endpoint.uri("/v2/" + repository + "/" + resource);
   }
 
-  /** A {@code Location} the registry answered with, absolute or relative to it. */
+  /**
+   * A {@code Location} the registry answered with, absolute or relative to it.
+   *
+   * @throws RegistryException.Refused when it leads from TLS to plain HTTP
+   */
   URI location(String location) {
-    return endpoint.uri("/v2/").resolve(location);
+    URI origin = endpoint.uri("/v2/");
+    URI resolved = origin.resolve(location);
+    refuseDowngrade(origin, resolved);
+    return resolved;
   }
 
   /**
@@ -134,7 +142,8 @@ final class RegistryTransport {
         throw new RegistryException.Refused("too many redirects from " + uri);
       }
       URI next = target.resolve(location.get());
-      if (!next.getHost().equals(target.getHost()) || next.getPort() != target.getPort()) {
+      refuseDowngrade(target, next);
+      if (!sameOrigin(next, target)) {
         credentials = Optional.empty();
       }
       target = next;
@@ -150,13 +159,50 @@ final class RegistryTransport {
       throws InterruptedException {
     var request = HttpRequest.newBuilder(uri).method(method, body);
     headers.forEach(request::header);
-    credentials.ifPresent(value -> request.header("Authorization", value));
+    // the registry's credentials go to the registry only, never to a host an upload or a
+    // redirect named
+    credentials
+        .filter(value -> sameOrigin(uri, endpoint.uri("/")))
+        .ifPresent(value -> request.header("Authorization", value));
     try {
       return client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
     } catch (IOException e) {
       String verb = method.charAt(0) + method.substring(1).toLowerCase(java.util.Locale.ROOT);
       throw new RegistryException.Unreachable(
           verb + " \"" + uri + "\": " + TransportFailures.describe(e, uri), e);
+    }
+  }
+
+  /** Same scheme, host and port (the scheme's default when none is written). */
+  static boolean sameOrigin(URI one, URI other) {
+    return one.getScheme().equalsIgnoreCase(other.getScheme())
+        && one.getHost() != null
+        && one.getHost().equalsIgnoreCase(other.getHost())
+        && port(one) == port(other);
+  }
+
+  private static int port(URI uri) {
+    if (uri.getPort() != -1) {
+      return uri.getPort();
+    }
+    return uri.getScheme().equalsIgnoreCase("https") ? 443 : 80;
+  }
+
+  /**
+   * A registry reached over TLS may not send us on to plain HTTP, where anyone on the way could
+   * change a manifest; one that is itself plain HTTP (loopback, {@code --insecure-registry}) may.
+   */
+  private void refuseDowngrade(URI from, URI to) {
+    if (from.getScheme().equalsIgnoreCase("https")
+        && to.getScheme().equalsIgnoreCase("http")
+        && !endpoint.plainHttp()) {
+      throw new RegistryException.Refused(
+          "refusing to follow "
+              + from
+              + " to plain HTTP: "
+              + to.getScheme()
+              + "://"
+              + to.getHost());
     }
   }
 
