@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jcompose.engine.fault.EngineFault;
 import io.jcompose.engine.http.JsonLinesProducer;
 import io.jcompose.engine.image.Image;
+import io.jcompose.engine.image.ImageConfig;
 import io.jcompose.engine.image.ImagePulls;
 import io.jcompose.engine.image.ImageReference;
 import io.jcompose.engine.image.ImageStore;
@@ -45,7 +46,9 @@ final class BaseImages {
    */
   Image resolve(String reference, String platform, BuildOutput out)
       throws IOException, InterruptedException {
-    Optional<Image> local = images.find(reference);
+    // an image of another platform than the stage asks for is not the one to build on: pull it
+    Optional<Image> local =
+        images.find(reference).filter(image -> matches(image.config().platform(), platform));
     if (local.isPresent() && (!alwaysPull || isId(reference, local.get()))) {
       return local.get();
     }
@@ -70,6 +73,17 @@ final class BaseImages {
       throw new EngineFault.NotFound(failure[0]);
     }
     return images.inspect(reference);
+  }
+
+  /** Whether an image of {@code actual} serves {@code wanted} ({@code os[/arch[/variant]]}). */
+  static boolean matches(ImageConfig.Platform actual, String wanted) {
+    if (wanted.isEmpty()) {
+      return true;
+    }
+    String[] fields = wanted.toLowerCase(java.util.Locale.ROOT).split("/", 3);
+    return fields[0].equals(actual.os())
+        && (fields.length < 2 || fields[1].equals(actual.architecture()))
+        && (fields.length < 3 || fields[2].equals(actual.variant()));
   }
 
   private static boolean isId(String reference, Image image) {
