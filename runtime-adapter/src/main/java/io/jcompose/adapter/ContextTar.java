@@ -2,6 +2,7 @@ package io.jcompose.adapter;
 
 import io.jcompose.planner.spi.RuntimeFault;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -145,9 +146,53 @@ final class ContextTar {
     }
     tar.putArchiveEntry(entry);
     if (attributes.isRegularFile()) {
-      Files.copy(path, tar);
+      copyExactly(tree, path, attributes.size());
     }
     tar.closeArchiveEntry();
+  }
+
+  /**
+   * The file's {@code size} bytes (the size its entry announced), opened without following a link:
+   * a file swapped for a symlink since it was seen is refused rather than followed, and one that
+   * grew or shrank fails the build instead of breaking the tar.
+   */
+  private void copyExactly(Tree tree, Path path, long size) throws IOException {
+    InputStream file;
+    try {
+      file = Files.newInputStream(path, LinkOption.NOFOLLOW_LINKS);
+    } catch (IOException failure) {
+      if (Files.isSymbolicLink(path)) {
+        throw changedWhileSent(tree, path, "became a symlink", failure);
+      }
+      throw failure;
+    }
+    try (file) {
+      byte[] buffer = new byte[64 * 1024];
+      long remaining = size;
+      while (remaining > 0) {
+        int read = file.read(buffer, 0, (int) Math.min(buffer.length, remaining));
+        if (read < 0) {
+          throw changedWhileSent(tree, path, "shrank", null);
+        }
+        tar.write(buffer, 0, read);
+        remaining -= read;
+      }
+      if (file.read() >= 0) {
+        throw changedWhileSent(tree, path, "grew", null);
+      }
+    }
+  }
+
+  private static RuntimeFault changedWhileSent(
+      Tree tree, Path path, String change, Throwable cause) {
+    return new RuntimeFault.InvalidArgument(
+        tree.description()
+            + ": "
+            + tree.relative(path)
+            + " "
+            + change
+            + " while the context was being sent; build again once it has stopped changing",
+        cause);
   }
 
   private static void refuseReserved(Tree tree, String relative, String reserved) {

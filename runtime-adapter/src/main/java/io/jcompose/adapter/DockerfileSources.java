@@ -155,9 +155,11 @@ final class DockerfileSources {
     }
   }
 
-  /** Whether a stage or context reference may mean this context (a variable might). */
+  /**
+   * Whether a stage or context reference may mean this context (a variable or a quoted name might).
+   */
   private boolean names(String reference) {
-    return reference.equalsIgnoreCase(contextName) || reference.contains("$");
+    return reference.equalsIgnoreCase(contextName) || reference.matches(".*[$\"'].*");
   }
 
   private static List<String> arguments(String text) {
@@ -171,9 +173,13 @@ final class DockerfileSources {
     return text.isEmpty() ? List.of() : List.of(text.split("\\s+"));
   }
 
-  /** The source as a normalised relative path, or empty when it is not a plain literal path. */
+  /**
+   * The source as a normalised relative path, or empty when it is not a plain literal path: a
+   * variable, a glob, an escape or a quote (the builder's word expansion would change it) needs the
+   * whole context.
+   */
   private static Optional<String> literal(String source) {
-    if (source.isEmpty() || source.startsWith("<<") || source.matches(".*[$*?\\[\\\\].*")) {
+    if (source.isEmpty() || source.startsWith("<<") || source.matches(".*[$*?\\[\\\\\"'].*")) {
       return Optional.empty();
     }
     String relative = source.replaceFirst("^/+", "");

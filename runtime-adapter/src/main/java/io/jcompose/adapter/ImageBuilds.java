@@ -73,6 +73,7 @@ final class ImageBuilds {
         return send(build, context, auth, progress);
       }
     } catch (IOException failure) {
+      // only the context's files and its tar: the exchange with the endpoint maps its own failures
       throw new RuntimeFault.InvalidArgument(
           "cannot read the build context " + build.context() + ": " + failure.getMessage(),
           failure);

@@ -8,6 +8,7 @@ import com.github.dockerjava.api.model.BuildResponseItem;
 import com.github.dockerjava.transport.DockerHttpClient.Response;
 import io.jcompose.planner.spi.ImageBuild;
 import io.jcompose.planner.spi.ImageProgress;
+import io.jcompose.planner.spi.RuntimeFault;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -97,7 +98,8 @@ final class RawBuild {
   }
 
   /**
-   * Sends the build and reads its progress to the end.
+   * Sends the build and reads its progress to the end. A progress stream that breaks off or is not
+   * JSON fails as the endpoint being unavailable, as any other exchange with it.
    *
    * @return the stream that read it (its failure, its image ID)
    */
@@ -107,24 +109,31 @@ final class RawBuild {
       InputStream context,
       AuthConfigurations auth,
       Consumer<ImageProgress> progress)
-      throws IOException, InterruptedException {
-    var headers =
-        auth.getConfigs().isEmpty()
-            ? Map.<String, String>of()
-            : Map.of(
-                "X-Registry-Config",
-                Base64.getUrlEncoder()
-                    .encodeToString(
-                        JSON.writeValueAsString(auth.getConfigs())
-                            .getBytes(StandardCharsets.UTF_8)));
+      throws InterruptedException {
+    String pathAndQuery;
+    Map<String, String> headers;
+    try {
+      pathAndQuery = "/build" + query(build, namedContexts);
+      headers = registryConfigHeader(auth);
+    } catch (IOException unencodable) {
+      throw new RuntimeFault.Internal(
+          "cannot encode the build parameters: " + unencodable.getMessage(), unencodable);
+    }
     var stream = new ProgressStream<BuildResponseItem>(progress);
-    try (Response response =
-        exchange.open(
-            "POST", "/build" + query(build, namedContexts), Optional.of(context), headers)) {
+    try (Response response = exchange.open("POST", pathAndQuery, Optional.of(context), headers)) {
       readUntilEndOrInterrupt(response, stream);
-    } catch (RuntimeException failure) {
+    } catch (IOException | RuntimeException failure) {
       throw exchange.faults().map(failure);
     }
     return stream;
+  }
+
+  private static Map<String, String> registryConfigHeader(AuthConfigurations auth)
+      throws IOException {
+    if (auth.getConfigs().isEmpty()) {
+      return Map.of();
+    }
+    byte[] json = JSON.writeValueAsString(auth.getConfigs()).getBytes(StandardCharsets.UTF_8);
+    return Map.of("X-Registry-Config", Base64.getUrlEncoder().encodeToString(json));
   }
 }

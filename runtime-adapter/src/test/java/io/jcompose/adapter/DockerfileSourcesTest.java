@@ -82,6 +82,24 @@ class DockerfileSourcesTest {
   }
 
   @Test
+  void copiedOnly_needsTheWholeContextForAQuotedSource() {
+    assertThat(
+            DockerfileSources.copiedOnly(
+                "FROM busybox\nCOPY --from=tools \"busybox\" /bin/busybox\n", "tools"))
+        .isEmpty();
+    assertThat(
+            DockerfileSources.copiedOnly(
+                "FROM busybox\nCOPY --from=tools 'my file' /bin/x\n", "tools"))
+        .isEmpty();
+  }
+
+  @Test
+  void copiedOnly_countsAQuotedStageAsThisContext() {
+    assertThat(DockerfileSources.copiedOnly("FROM busybox\nCOPY --from=\"tools\" x /x\n", "tools"))
+        .hasValueSatisfying(sources -> assertThat(sources).containsExactly("x"));
+  }
+
+  @Test
   void copiedOnly_countsAVariableStageAsThisContext() {
     assertThat(DockerfileSources.copiedOnly("FROM busybox\nCOPY --from=$SRC x /x\n", "tools"))
         .hasValueSatisfying(sources -> assertThat(sources).containsExactly("x"));

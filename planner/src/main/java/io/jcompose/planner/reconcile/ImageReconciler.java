@@ -107,31 +107,39 @@ final class ImageReconciler {
   /**
    * {@code push}: a push of the image and each {@code build.tags} entry of every included service
    * that has both {@code image} and {@code build}; the others are skipped, as docker compose does.
+   * A service that only shares the image of one that builds it is not skipped: that image is pushed
+   * whichever of the two starts first.
    */
   Reconciliation pushes(boolean ignoreFailures) {
     var plan = new Plan.Builder();
-    var warnings = new ArrayList<String>();
-    var seen = new HashSet<String>();
-    for (Service service : includedByImage(service -> true)) {
-      if (service.image().isEmpty() || service.build().isEmpty()) {
-        warnings.add(
-            "service "
-                + service.name()
-                + " skipped: push needs both image and build (it pushes what it built)");
-        continue;
-      }
+    var pushed = new HashSet<String>();
+    for (Service service : includedByImage(ImageReconciler::pushable)) {
       var tags = new ArrayList<String>();
       tags.add(service.image().get());
       tags.addAll(service.build().get().tags());
       for (String tag : tags) {
-        if (seen.add(tag)) {
+        if (pushed.add(tag)) {
           plan.add(
               new PushImage(service.name(), tag, ignoreFailures),
               ignoreFailures ? "--ignore-push-failures" : "push");
         }
       }
     }
+    var warnings = new ArrayList<String>();
+    for (Service service : includedByImage(service -> !pushable(service))) {
+      if (!pushed.contains(service.imageName(project.name()))) {
+        warnings.add(
+            "service "
+                + service.name()
+                + " skipped: push needs both image and build (it pushes what it built)");
+      }
+    }
     return new Reconciliation(plan.build(), warnings);
+  }
+
+  /** Whether {@code push} sends the image of {@code service}: it names an image and builds it. */
+  private static boolean pushable(Service service) {
+    return service.image().isPresent() && service.build().isPresent();
   }
 
   /** {@code build}: a build for each included service that has a build section. */

@@ -221,6 +221,30 @@ class LifecycleGoldenTest {
   }
 
   @Test
+  void push_sendsASharedImageThroughTheServiceThatBuildsIt_evenWhenAnotherStartsFirst()
+      throws Exception {
+    Project project =
+        Projects.load(
+            directory,
+            """
+            services:
+              migrate:
+                image: registry.example:5000/app:1
+              web:
+                image: registry.example:5000/app:1
+                build: ./web
+                depends_on: [migrate]
+              cache:
+                image: redis:7
+            """);
+
+    assertGolden(
+        "push-shared-image",
+        Reconciler.pushes(project, ServiceGraph.of(project), ReconcileOptions.defaults(), false)
+            .text());
+  }
+
+  @Test
   void build_carriesTheNamedContexts_aServiceContextAsItsImageAndAfterItsBuild() throws Exception {
     Project project =
         Projects.load(

@@ -10,12 +10,15 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Map;
+import java.util.function.ToIntFunction;
 
 /**
- * A stand-in for a daemon on a unix socket that answers every request for a path with a canned HTTP
- * response and closes the connection: enough for discovery's ping probe and for version negotiation
- * against daemons the suite has no real copy of.
+ * A stand-in for a daemon on a unix socket that reads each request (its body too) and answers it
+ * with a canned HTTP response for its path, then closes the connection: enough for discovery's ping
+ * probe, for version negotiation against daemons the suite has no real copy of, and for a progress
+ * stream the daemon breaks off.
  */
 public final class FakeDaemon implements AutoCloseable {
 
@@ -56,6 +59,19 @@ public final class FakeDaemon implements AutoCloseable {
         + body;
   }
 
+  /**
+   * A progress stream of {@code chunk} that ends without its last chunk, as when the daemon goes
+   * away during a build.
+   */
+  public static String cutShortStream(String chunk) {
+    byte[] bytes = chunk.getBytes(StandardCharsets.UTF_8);
+    return "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"
+        + Integer.toHexString(bytes.length)
+        + "\r\n"
+        + chunk
+        + "\r\n";
+  }
+
   public Path socket() {
     return socket;
   }
@@ -76,21 +92,43 @@ public final class FakeDaemon implements AutoCloseable {
     }
   }
 
+  /** Reads a request to its end (a body of either framing included) and returns its path. */
   private static String requestPath(SocketChannel client) throws IOException {
-    var head = new ByteArrayOutputStream();
-    ByteBuffer buffer = ByteBuffer.allocate(1024);
-    while (!head.toString(StandardCharsets.ISO_8859_1).contains("\r\n\r\n")) {
-      buffer.clear();
-      if (client.read(buffer) < 0) {
-        break;
-      }
-      head.write(buffer.array(), 0, buffer.position());
+    var request = new ByteArrayOutputStream();
+    int headEnd = readUntil(client, request, text -> text.indexOf("\r\n\r\n"));
+    String text = request.toString(StandardCharsets.ISO_8859_1);
+    String head = text.substring(0, Math.max(headEnd, 0)).toLowerCase(Locale.ROOT);
+    if (head.contains("\r\ntransfer-encoding: chunked")) {
+      readUntil(client, request, all -> all.endsWith("\r\n0\r\n\r\n") ? all.length() : -1);
+    } else if (head.contains("\r\ncontent-length: ")) {
+      String value = head.split("\r\ncontent-length: ", 2)[1].split("\r\n", 2)[0].trim();
+      long end = headEnd + 4 + Long.parseLong(value);
+      readUntil(client, request, all -> all.length() >= end ? all.length() : -1);
     }
-    String[] requestLine =
-        head.toString(StandardCharsets.ISO_8859_1).split("\r\n", 2)[0].split(" ");
+    String[] requestLine = text.split("\r\n", 2)[0].split(" ");
     String target = requestLine.length > 1 ? requestLine[1] : "/";
     int query = target.indexOf('?');
     return query < 0 ? target : target.substring(0, query);
+  }
+
+  /**
+   * Reads into {@code request} until {@code position} finds what it looks for (a non-negative
+   * answer) in the text so far, or the client stops sending.
+   */
+  private static int readUntil(
+      SocketChannel client, ByteArrayOutputStream request, ToIntFunction<String> position)
+      throws IOException {
+    ByteBuffer buffer = ByteBuffer.allocate(8192);
+    int found = position.applyAsInt(request.toString(StandardCharsets.ISO_8859_1));
+    while (found < 0) {
+      buffer.clear();
+      if (client.read(buffer) < 0) {
+        return -1;
+      }
+      request.write(buffer.array(), 0, buffer.position());
+      found = position.applyAsInt(request.toString(StandardCharsets.ISO_8859_1));
+    }
+    return found;
   }
 
   private static String stripVersion(String path) {
