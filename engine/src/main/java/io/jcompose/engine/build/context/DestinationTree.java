@@ -86,6 +86,27 @@ final class DestinationTree {
     return Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS) ? path : null;
   }
 
+  /**
+   * The host path of the directory {@code relative} when it exists and it and every parent are real
+   * directories (in an image, reached as the image resolves them; a link as the last component is
+   * not followed); nothing is created.
+   */
+  Optional<Path> existingDirectory(TreePath relative) {
+    Path path =
+        confined
+            ? relative.in(root)
+            : ScopedPath.resolve(root, concat(relative), false, false).orElseThrow();
+    if (!path.startsWith(root)) {
+      return Optional.empty();
+    }
+    for (Path current = path; !current.equals(root); current = current.getParent()) {
+      if (!Files.isDirectory(current, LinkOption.NOFOLLOW_LINKS)) {
+        return Optional.empty();
+      }
+    }
+    return Optional.of(path);
+  }
+
   private Path confinedDirectory(TreePath relative, String rawName) throws IOException {
     Path current = root;
     for (String component : relative.components()) {

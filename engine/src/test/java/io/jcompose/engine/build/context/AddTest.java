@@ -104,6 +104,18 @@ class AddTest {
   }
 
   @Test
+  void localTar_aParentReplacedByALinkLaterKeepsHostDirectoriesUntouched() throws IOException {
+    Path sentinel = LinkedParentTar.sentinel(Files.createDirectories(temporary.resolve("host")));
+    String before = LinkedParentTar.state(sentinel);
+    Files.write(fixture.context.resolve("linked.tar"), LinkedParentTar.pointingAt(sentinel));
+
+    fixture.copy("ADD linked.tar /");
+
+    assertThat(LinkedParentTar.state(sentinel)).isEqualTo(before);
+    assertThat(Files.isSymbolicLink(root.resolve("a"))).isTrue();
+  }
+
+  @Test
   void truncatedTar_failsAsTheUsersMistake() throws IOException {
     byte[] whole = LayerTar.create().file("big", "x".repeat(10_000).getBytes(), 0644).toByteArray();
     Files.write(fixture.context.resolve("cut.tar"), java.util.Arrays.copyOf(whole, 2048));
