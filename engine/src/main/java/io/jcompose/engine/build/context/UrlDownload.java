@@ -52,7 +52,7 @@ final class UrlDownload {
             .connectTimeout(Duration.ofSeconds(30))
             .build();
     try {
-      Path directory = Files.createDirectories(scratch.resolve("downloads"));
+      Path directory = Files.createDirectories(scratch);
       Path file = Files.createTempFile(directory, "add-", ".download");
       HttpResponse<Path> response =
           client.send(
@@ -74,20 +74,34 @@ final class UrlDownload {
     }
   }
 
+  /**
+   * The URL's last path component, else the {@code Content-Disposition} file name's last component,
+   * else empty (as dockerd guesses it); a {@code .} or {@code ..} (also spelled {@code %2e%2e})
+   * names no file and counts as none.
+   */
   private static String fileName(URI uri, HttpResponse<?> response) {
     String path = uri.getPath() == null ? "" : uri.getPath();
     if (!path.isEmpty() && !path.endsWith("/")) {
-      return path.substring(path.lastIndexOf('/') + 1);
+      String name = lastComponent(path);
+      if (CopyWriter.isFileName(name)) {
+        return name;
+      }
     }
     Optional<String> disposition = response.headers().firstValue("Content-Disposition");
     if (disposition.isPresent()) {
       Matcher matcher = DISPOSITION_NAME.matcher(disposition.get());
       if (matcher.find() && !matcher.group(1).endsWith("/")) {
-        String name = matcher.group(1);
-        return name.substring(name.lastIndexOf('/') + 1);
+        String name = lastComponent(matcher.group(1));
+        if (CopyWriter.isFileName(name)) {
+          return name;
+        }
       }
     }
     return "";
+  }
+
+  private static String lastComponent(String path) {
+    return path.substring(path.lastIndexOf('/') + 1);
   }
 
   private static Optional<FileTime> httpDate(String value) {

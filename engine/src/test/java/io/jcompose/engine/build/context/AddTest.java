@@ -145,6 +145,41 @@ class AddTest {
         .hasMessage("ADD failed: failed to GET " + url("/missing") + " with status 404");
   }
 
+  @Test
+  void url_namedDotDot_isNoFileName_andLeavesTheDestinationAlone() throws IOException {
+    Files.createDirectories(root.resolve("app"));
+    Files.writeString(root.resolve("app/keep"), "kept");
+    serveEverything("payload".getBytes(StandardCharsets.UTF_8), "attachment; filename=\"..\"");
+    for (String path : new String[] {"/a/%2e%2e", "/a/..", "/a/.", "/a/"}) {
+      assertThatThrownBy(() -> fixture.copy("ADD " + url(path) + " /app/"))
+          .as(path)
+          .isInstanceOf(EngineFault.InvalidArgument.class)
+          .hasMessage("ADD failed: cannot determine filename for source " + url(path));
+    }
+    assertThat(root.resolve("app/keep")).hasContent("kept");
+    server.stop(0);
+
+    serveEverything("payload".getBytes(StandardCharsets.UTF_8), "attachment; filename=\"x.txt\"");
+    fixture.copy("ADD " + url("/a/%2e%2e") + " /app/");
+    assertThat(root.resolve("app/x.txt")).hasContent("payload");
+    assertThat(root.resolve("app/keep")).hasContent("kept");
+  }
+
+  /** Answers every path with {@code body} and the header {@code Content-Disposition}. */
+  private void serveEverything(byte[] body, String disposition) throws IOException {
+    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server.createContext(
+        "/",
+        exchange -> {
+          exchange.getResponseHeaders().add("Content-Disposition", disposition);
+          exchange.sendResponseHeaders(200, body.length);
+          try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+          }
+        });
+    server.start();
+  }
+
   private void serve(String path, byte[] body, String lastModified) throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext(
