@@ -110,7 +110,8 @@ final class CopyWriter {
         owner.applyTo(out);
         Files.setAttribute(
             out, "unix:mode", step.chmod().orElse(mode(child)), LinkOption.NOFOLLOW_LINKS);
-        Files.setLastModifiedTime(out, attributes.lastModifiedTime());
+        Files.getFileAttributeView(out, BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
+            .setTimes(attributes.lastModifiedTime(), null, null);
       } else if (attributes.isSymbolicLink()) {
         DirectoryTree.delete(out);
         Files.createSymbolicLink(out, Files.readSymbolicLink(child));
@@ -187,7 +188,8 @@ final class CopyWriter {
     owner.applyTo(target);
     Files.setAttribute(target, "unix:mode", step.chmod().orElse(mode), LinkOption.NOFOLLOW_LINKS);
     if (modified.isPresent()) {
-      Files.setLastModifiedTime(target, modified.get());
+      Files.getFileAttributeView(target, BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
+          .setTimes(modified.get(), null, null);
     }
   }
 

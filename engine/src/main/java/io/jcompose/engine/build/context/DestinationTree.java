@@ -92,10 +92,15 @@ final class DestinationTree {
    * not followed); nothing is created.
    */
   Optional<Path> existingDirectory(TreePath relative) {
-    Path path =
-        confined
-            ? relative.in(root)
-            : ScopedPath.resolve(root, concat(relative), false, false).orElseThrow();
+    Path path;
+    try {
+      path =
+          confined
+              ? relative.in(root)
+              : ScopedPath.resolve(root, concat(relative), false, false).orElseThrow();
+    } catch (EngineFault.InvalidArgument loop) {
+      return Optional.empty(); // a loop of links on the way: no directory is reached
+    }
     if (!path.startsWith(root)) {
       return Optional.empty();
     }

@@ -116,6 +116,23 @@ class AddTest {
   }
 
   @Test
+  void localTar_aParentReplacedByALinkToItselfIsExtracted() throws IOException {
+    Files.write(
+        fixture.context.resolve("loop.tar"),
+        LayerTar.create()
+            .directory("a")
+            .directory("a/b", 0700)
+            .symlink("a", "/a")
+            .file("kept", "k")
+            .toByteArray());
+
+    fixture.copy("ADD loop.tar /");
+
+    assertThat(Files.readSymbolicLink(root.resolve("a"))).isEqualTo(Path.of("/a"));
+    assertThat(root.resolve("kept")).hasContent("k");
+  }
+
+  @Test
   void truncatedTar_failsAsTheUsersMistake() throws IOException {
     byte[] whole = LayerTar.create().file("big", "x".repeat(10_000).getBytes(), 0644).toByteArray();
     Files.write(fixture.context.resolve("cut.tar"), java.util.Arrays.copyOf(whole, 2048));
