@@ -69,6 +69,19 @@ final class DestinationTree {
     return resolved;
   }
 
+  /**
+   * {@code path}, checked to lie below the root: a last guard before an entry is written there.
+   *
+   * @throws EngineFault.InvalidArgument when it does not
+   */
+  Path inside(Path path) {
+    if (!path.toAbsolutePath().normalize().startsWith(root.toAbsolutePath().normalize())) {
+      throw new EngineFault.InvalidArgument(
+          "refused to write " + path.getFileName() + " outside the destination directory");
+    }
+    return path;
+  }
+
   /** The host path of the regular file {@code relative} (a link there is not followed), or null. */
   Path existingFile(TreePath relative) {
     Path path =

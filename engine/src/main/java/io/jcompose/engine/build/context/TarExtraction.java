@@ -154,7 +154,7 @@ final class TarExtraction {
       return;
     }
     Path parent = tree.directory(name.parent(), entry.getName());
-    Path target = parent.resolve(name.fileName());
+    Path target = tree.inside(parent.resolve(name.fileName()));
     boolean isDirectory = Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS);
     if (!(isDirectory && entry.isDirectory())) {
       directories.values().removeIf(directory -> directory.host().startsWith(target));
