@@ -72,6 +72,7 @@ final class CopyWriter {
 
   private void copyDirectory(CopySource.Directory source, TreePath destination) throws IOException {
     Path target = ScopedPath.inRoot(root, destination);
+    requireInsideRoot(target);
     if (!Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
       if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
         throw new EngineFault.InvalidArgument(
@@ -91,6 +92,7 @@ final class CopyWriter {
 
   /** Copies the entries of {@code from} into the real directory {@code to}. */
   private void merge(Path from, Path to) throws IOException {
+    requireInsideRoot(to);
     List<Path> children;
     try (Stream<Path> entries = Files.list(from)) {
       children = entries.sorted().toList();
@@ -108,7 +110,8 @@ final class CopyWriter {
         owner.applyTo(out);
         Files.setAttribute(
             out, "unix:mode", step.chmod().orElse(mode(child)), LinkOption.NOFOLLOW_LINKS);
-        Files.setLastModifiedTime(out, attributes.lastModifiedTime());
+        Files.getFileAttributeView(out, BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
+            .setTimes(attributes.lastModifiedTime(), null, null);
       } else if (attributes.isSymbolicLink()) {
         DirectoryTree.delete(out);
         Files.createSymbolicLink(out, Files.readSymbolicLink(child));
@@ -143,16 +146,35 @@ final class CopyWriter {
         throw new EngineFault.InvalidArgument(
             step.command() + " failed: cannot determine a file name in " + step.destination());
       }
+      if (!isFileName(name)) {
+        throw new EngineFault.InvalidArgument(
+            step.command()
+                + " failed: \""
+                + name
+                + "\" cannot be a file name in "
+                + step.destination()
+                + ": it is . or .., or holds a / or a NUL");
+      }
       return tree(owner).directory(destination, step.destination()).resolve(name);
     }
     Path parent = tree(owner).directory(relative(resolved).parent(), step.destination());
     return parent.resolve(resolved.getFileName().toString());
   }
 
+  /** Whether {@code name} names an entry of a directory, not the directory, its parent or below. */
+  static boolean isFileName(String name) {
+    return !name.isEmpty()
+        && !name.equals(".")
+        && !name.equals("..")
+        && name.indexOf('/') < 0
+        && name.indexOf('\0') < 0;
+  }
+
   /** Writes a file; without {@code modified} it keeps the time of its writing. */
   private void writeFile(Path target, InputStream content, int mode, Optional<FileTime> modified)
       throws IOException {
     try (content) {
+      requireInsideRoot(target);
       DirectoryTree.delete(target);
       try (OutputStream out =
           Files.newOutputStream(
@@ -166,7 +188,19 @@ final class CopyWriter {
     owner.applyTo(target);
     Files.setAttribute(target, "unix:mode", step.chmod().orElse(mode), LinkOption.NOFOLLOW_LINKS);
     if (modified.isPresent()) {
-      Files.setLastModifiedTime(target, modified.get());
+      Files.getFileAttributeView(target, BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
+          .setTimes(modified.get(), null, null);
+    }
+  }
+
+  /** A last guard before anything is deleted or written: {@code target} is below the root. */
+  private void requireInsideRoot(Path target) {
+    Path inside = root.toAbsolutePath().normalize();
+    if (!target.toAbsolutePath().normalize().startsWith(inside)) {
+      throw new EngineFault.InvalidArgument(
+          step.command()
+              + " failed: refused to write outside the image's root for "
+              + step.destination());
     }
   }
 

@@ -69,6 +69,19 @@ final class DestinationTree {
     return resolved;
   }
 
+  /**
+   * {@code path}, checked to lie below the root: a last guard before an entry is written there.
+   *
+   * @throws EngineFault.InvalidArgument when it does not
+   */
+  Path inside(Path path) {
+    if (!path.toAbsolutePath().normalize().startsWith(root.toAbsolutePath().normalize())) {
+      throw new EngineFault.InvalidArgument(
+          "refused to write " + path.getFileName() + " outside the destination directory");
+    }
+    return path;
+  }
+
   /** The host path of the regular file {@code relative} (a link there is not followed), or null. */
   Path existingFile(TreePath relative) {
     Path path =
@@ -84,6 +97,32 @@ final class DestinationTree {
       }
     }
     return Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS) ? path : null;
+  }
+
+  /**
+   * The host path of the directory {@code relative} when it exists and it and every parent are real
+   * directories (in an image, reached as the image resolves them; a link as the last component is
+   * not followed); nothing is created.
+   */
+  Optional<Path> existingDirectory(TreePath relative) {
+    Path path;
+    try {
+      path =
+          confined
+              ? relative.in(root)
+              : ScopedPath.resolve(root, concat(relative), false, false).orElseThrow();
+    } catch (EngineFault.InvalidArgument loop) {
+      return Optional.empty(); // a loop of links on the way: no directory is reached
+    }
+    if (!path.startsWith(root)) {
+      return Optional.empty();
+    }
+    for (Path current = path; !current.equals(root); current = current.getParent()) {
+      if (!Files.isDirectory(current, LinkOption.NOFOLLOW_LINKS)) {
+        return Optional.empty();
+      }
+    }
+    return Optional.of(path);
   }
 
   private Path confinedDirectory(TreePath relative, String rawName) throws IOException {

@@ -10,8 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributeView;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.archivers.tar.TarConstants;
@@ -30,7 +32,15 @@ final class TarExtraction {
   private final DestinationTree tree;
   private final boolean keepOwners;
   private final String what;
-  private final Map<Path, TarArchiveEntry> directories = new LinkedHashMap<>();
+
+  /**
+   * The directory entries, by name, with the host path each was extracted to: their metadata is
+   * applied after the whole tar (so a later entry below one does not change its time), and only
+   * where the name still resolves to that same real directory.
+   */
+  private final Map<TreePath, Extracted> directories = new LinkedHashMap<>();
+
+  private record Extracted(Path host, TarArchiveEntry entry) {}
 
   private TarExtraction(DestinationTree tree, boolean keepOwners, String what) {
     this.tree = tree;
@@ -80,9 +90,13 @@ final class TarExtraction {
       apply(entry, tar);
       tar.skip(Long.MAX_VALUE);
     }
-    for (Map.Entry<Path, TarArchiveEntry> directory : directories.entrySet()) {
-      if (Files.isDirectory(directory.getKey(), LinkOption.NOFOLLOW_LINKS)) {
-        metadata(directory.getKey(), directory.getValue());
+    for (Map.Entry<TreePath, Extracted> directory : directories.entrySet()) {
+      // a later entry may have replaced a parent with a link: resolved again, the name must lead
+      // through real directories to the very directory extracted, never through the link
+      Path host = directory.getValue().host();
+      Optional<Path> now = tree.existingDirectory(directory.getKey());
+      if (now.isPresent() && now.get().equals(host)) {
+        metadata(host, directory.getValue().entry());
       }
     }
   }
@@ -140,16 +154,17 @@ final class TarExtraction {
       return;
     }
     Path parent = tree.directory(name.parent(), entry.getName());
-    Path target = parent.resolve(name.fileName());
+    Path target = tree.inside(parent.resolve(name.fileName()));
     boolean isDirectory = Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS);
     if (!(isDirectory && entry.isDirectory())) {
+      directories.values().removeIf(directory -> directory.host().startsWith(target));
       DirectoryTree.delete(target);
     }
     if (entry.isDirectory()) {
       if (!isDirectory) {
         Files.createDirectory(target);
       }
-      directories.put(target, entry);
+      directories.put(name, new Extracted(target, entry));
     } else if (entry.isSymbolicLink()) {
       String linkName = entry.getLinkName();
       if (linkName.isEmpty() || linkName.indexOf('\0') >= 0) {
@@ -184,7 +199,8 @@ final class TarExtraction {
   private void metadata(Path path, TarArchiveEntry entry) throws IOException {
     owners(path, entry);
     Files.setAttribute(path, "unix:mode", entry.getMode() & 07777, LinkOption.NOFOLLOW_LINKS);
-    Files.setLastModifiedTime(path, entry.getLastModifiedTime());
+    Files.getFileAttributeView(path, BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
+        .setTimes(entry.getLastModifiedTime(), null, null);
   }
 
   private void owners(Path path, TarArchiveEntry entry) throws IOException {

@@ -35,12 +35,23 @@ final class HeredocMarker {
 
   /**
    * Reads the here-document {@code marker} opens, from {@code lines[index]} on, into {@code
-   * heredocs}, and answers the index of the line after its terminator.
+   * heredocs}, and answers the index of the line after its terminator. {@code line} is the
+   * instruction's first line, counted from 1 ({@code lines[line - 1]}).
+   *
+   * @throws io.jcompose.engine.fault.EngineFault.InvalidArgument for a COPY or ADD here-document
+   *     whose name cannot be a file name ({@code .}, {@code ..}, or one with a {@code /})
    */
   static int read(MatchResult marker, String[] lines, int index, int line, List<Heredoc> heredocs) {
     boolean stripTabs = !marker.group(1).isEmpty();
     String quoted = marker.group(2) != null ? marker.group(2) : marker.group(3);
     String name = quoted != null ? quoted : marker.group(4);
+    if (namesFiles(lines[line - 1]) && !isFileName(name)) {
+      throw DockerfileError.at(
+          line,
+          "invalid heredoc name \""
+              + name
+              + "\": COPY and ADD write it as a file name, which cannot be . or .. or hold a /");
+    }
     StringBuilder content = new StringBuilder();
     for (int next = index; next < lines.length; next++) {
       String body = stripTabs ? lines[next].replaceFirst("^\t+", "") : lines[next];
@@ -52,5 +63,15 @@ final class HeredocMarker {
     }
     throw DockerfileError.at(
         line, "unterminated heredoc " + name + ": add a line with only " + name + " to end it");
+  }
+
+  /** Whether the instruction starting on {@code firstLine} is a COPY or ADD. */
+  private static boolean namesFiles(String firstLine) {
+    String keyword = firstLine.strip().split("\\s+", 2)[0].toUpperCase(Locale.ROOT);
+    return keyword.equals("COPY") || keyword.equals("ADD");
+  }
+
+  private static boolean isFileName(String name) {
+    return !name.equals(".") && !name.equals("..") && name.indexOf('/') < 0;
   }
 }

@@ -104,6 +104,35 @@ class AddTest {
   }
 
   @Test
+  void localTar_aParentReplacedByALinkLaterKeepsHostDirectoriesUntouched() throws IOException {
+    Path sentinel = LinkedParentTar.sentinel(Files.createDirectories(temporary.resolve("host")));
+    String before = LinkedParentTar.state(sentinel);
+    Files.write(fixture.context.resolve("linked.tar"), LinkedParentTar.pointingAt(sentinel));
+
+    fixture.copy("ADD linked.tar /");
+
+    assertThat(LinkedParentTar.state(sentinel)).isEqualTo(before);
+    assertThat(Files.isSymbolicLink(root.resolve("a"))).isTrue();
+  }
+
+  @Test
+  void localTar_aParentReplacedByALinkToItselfIsExtracted() throws IOException {
+    Files.write(
+        fixture.context.resolve("loop.tar"),
+        LayerTar.create()
+            .directory("a")
+            .directory("a/b", 0700)
+            .symlink("a", "/a")
+            .file("kept", "k")
+            .toByteArray());
+
+    fixture.copy("ADD loop.tar /");
+
+    assertThat(Files.readSymbolicLink(root.resolve("a"))).isEqualTo(Path.of("/a"));
+    assertThat(root.resolve("kept")).hasContent("k");
+  }
+
+  @Test
   void truncatedTar_failsAsTheUsersMistake() throws IOException {
     byte[] whole = LayerTar.create().file("big", "x".repeat(10_000).getBytes(), 0644).toByteArray();
     Files.write(fixture.context.resolve("cut.tar"), java.util.Arrays.copyOf(whole, 2048));
@@ -131,6 +160,41 @@ class AddTest {
     assertThatThrownBy(() -> fixture.copy("ADD " + url("/missing") + " /d/"))
         .isInstanceOf(EngineFault.InvalidArgument.class)
         .hasMessage("ADD failed: failed to GET " + url("/missing") + " with status 404");
+  }
+
+  @Test
+  void url_namedDotDot_isNoFileName_andLeavesTheDestinationAlone() throws IOException {
+    Files.createDirectories(root.resolve("app"));
+    Files.writeString(root.resolve("app/keep"), "kept");
+    serveEverything("payload".getBytes(StandardCharsets.UTF_8), "attachment; filename=\"..\"");
+    for (String path : new String[] {"/a/%2e%2e", "/a/..", "/a/.", "/a/"}) {
+      assertThatThrownBy(() -> fixture.copy("ADD " + url(path) + " /app/"))
+          .as(path)
+          .isInstanceOf(EngineFault.InvalidArgument.class)
+          .hasMessage("ADD failed: cannot determine filename for source " + url(path));
+    }
+    assertThat(root.resolve("app/keep")).hasContent("kept");
+    server.stop(0);
+
+    serveEverything("payload".getBytes(StandardCharsets.UTF_8), "attachment; filename=\"x.txt\"");
+    fixture.copy("ADD " + url("/a/%2e%2e") + " /app/");
+    assertThat(root.resolve("app/x.txt")).hasContent("payload");
+    assertThat(root.resolve("app/keep")).hasContent("kept");
+  }
+
+  /** Answers every path with {@code body} and the header {@code Content-Disposition}. */
+  private void serveEverything(byte[] body, String disposition) throws IOException {
+    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server.createContext(
+        "/",
+        exchange -> {
+          exchange.getResponseHeaders().add("Content-Disposition", disposition);
+          exchange.sendResponseHeaders(200, body.length);
+          try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+          }
+        });
+    server.start();
   }
 
   private void serve(String path, byte[] body, String lastModified) throws IOException {

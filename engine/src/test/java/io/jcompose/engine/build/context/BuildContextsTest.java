@@ -75,6 +75,19 @@ class BuildContextsTest {
   }
 
   @Test
+  void extract_aParentReplacedByALinkLaterKeepsHostDirectoriesUntouched() throws IOException {
+    Path sentinel = LinkedParentTar.sentinel(Files.createDirectories(temporary.resolve("host")));
+    String before = LinkedParentTar.state(sentinel);
+    byte[] tar = LinkedParentTar.pointingAt(sentinel);
+
+    try (var contexts =
+        BuildContexts.extract(new ByteArrayInputStream(tar), null, temporary.resolve("scratch"))) {
+      assertThat(Files.isSymbolicLink(contexts.main().root().resolve("a"))).isTrue();
+    }
+    assertThat(LinkedParentTar.state(sentinel)).isEqualTo(before);
+  }
+
+  @Test
   void extract_keepsAbsoluteNamesInsideTheContext() throws IOException {
     try (var contexts = extract(LayerTar.create().file("/etc/app.conf", "x"), null)) {
       assertThat(contexts.main().root().resolve("etc/app.conf")).hasContent("x");

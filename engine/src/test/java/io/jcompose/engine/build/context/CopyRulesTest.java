@@ -150,6 +150,20 @@ class CopyRulesTest {
   }
 
   @Test
+  void file_replacesADirectoryOfItsName_asDockerd20() throws IOException {
+    // dockerd 20.10's classic builder untars the file over the directory (os.RemoveAll first):
+    // checked with COPY a.txt /d/ and COPY src /m onto directories /d/a.txt and /m/x
+    fixture.file("a.txt", "a");
+    fixture.file("src/x", "x");
+    CopyFixture.file(root, "d/a.txt/sub/kept", "old", 0644);
+    CopyFixture.file(root, "m/x/sub/kept", "old", 0644);
+    fixture.copy("COPY a.txt /d/");
+    fixture.copy("COPY src /m");
+    assertThat(root.resolve("d/a.txt")).isRegularFile().hasContent("a");
+    assertThat(root.resolve("m/x")).isRegularFile().hasContent("x");
+  }
+
+  @Test
   void contextRoot_copiesEverything_linksInsideStayLinks() throws IOException {
     fixture.file("a.txt", "a");
     CopyFixture.link(fixture.context, "dir/link", "../a.txt");

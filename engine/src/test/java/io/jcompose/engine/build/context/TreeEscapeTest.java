@@ -121,6 +121,30 @@ class TreeEscapeTest {
   }
 
   @Test
+  void inlineFile_namedOutOfItsDirectoryIsRefused() {
+    for (String name : new String[] {"../../outside/secret", "..", ".", "a/b", "a\0b"}) {
+      byte[] content = "pwned".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      var copy =
+          new PreparedCopy(
+              new PreparedCopy.Step(
+                  "COPY",
+                  java.util.List.of(
+                      new CopySource.Inline(name, content, SourceDigest.bytes(content))),
+                  "/etc/",
+                  java.util.Optional.empty(),
+                  java.util.Optional.empty()));
+      assertThatThrownBy(() -> copy.applyTo(root))
+          .as(name)
+          .isInstanceOf(EngineFault.InvalidArgument.class)
+          .hasMessageContaining("cannot be a file name in /etc/");
+    }
+    assertThat(outside.resolve("secret")).hasContent("host secret");
+    assertThat(root.toFile().list()).isEmpty();
+    assertThat(temporary.toFile().list())
+        .containsExactlyInAnyOrder("context", "root", "scratch", "outside");
+  }
+
+  @Test
   void destination_existingLinkBelowADirectoryIsReplacedNotFollowed() throws IOException {
     fixture.file("dir/f", "new");
     Files.createDirectories(root.resolve("d"));

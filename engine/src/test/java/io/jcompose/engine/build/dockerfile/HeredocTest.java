@@ -82,6 +82,28 @@ class HeredocTest {
   }
 
   @Test
+  void copy_refusesHereDocumentNamesThatAreNoFileNames() {
+    for (String name : new String[] {"../../../../etc/cron.d/x", "a/b", "..", "."}) {
+      assertThatThrownBy(
+              () ->
+                  Dockerfile.parse("FROM busybox\n\nCOPY <<\"" + name + "\" /\nx\n" + name + "\n"))
+          .as(name)
+          .isInstanceOf(EngineFault.InvalidArgument.class)
+          .hasMessageStartingWith("Dockerfile:3: invalid heredoc name \"" + name + "\"");
+    }
+    Instruction.Run run =
+        (Instruction.Run)
+            Dockerfile.parse("FROM busybox\nRUN <<\"a/b\" sh\necho\na/b\n")
+                .stages()
+                .get(0)
+                .instructions()
+                .get(0);
+    assertThat(run.heredocs())
+        .as("RUN only ends at it")
+        .containsExactly(new Heredoc("a/b", "echo\n", false));
+  }
+
+  @Test
   void parse_refusesAnUnterminatedHereDocumentNamingItsLine() {
     assertThatThrownBy(() -> Dockerfile.parse("FROM busybox\n\nRUN <<EOF\necho hi\n"))
         .isInstanceOf(EngineFault.InvalidArgument.class)
