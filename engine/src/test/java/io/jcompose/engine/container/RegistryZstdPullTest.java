@@ -12,40 +12,23 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 
 /**
  * An OCI image whose layer is zstd-compressed, put into the suites' registry by hand (no client
  * here pushes zstd), is pulled by the engine, verified and run.
  */
-@Timeout(300)
-class RegistryZstdPullTest {
+class RegistryZstdPullTest extends EngineTestBase {
 
   private static final String ZSTD_LAYER = "application/vnd.oci.image.layer.v1.tar+zstd";
 
-  private EngineFixture engine;
   private String registry;
 
   @BeforeEach
-  void startEngine() throws Exception {
+  void findRegistry() {
     registry = System.getenv("JCOMPOSE_TEST_REGISTRY");
     assertThat(registry).as("JCOMPOSE_TEST_REGISTRY (set by scripts/test.sh)").isNotBlank();
-    engine = EngineFixture.create();
-    engine.start();
-  }
-
-  @AfterEach
-  void stopEngine() throws Exception {
-    try {
-      engine.removeAllContainers();
-      engine.stop();
-      assertThat(engine.leftovers()).isEmpty();
-    } finally {
-      engine.close();
-    }
   }
 
   @Test
