@@ -8,7 +8,6 @@ import io.jcompose.engine.fault.EngineFault;
 import io.jcompose.engine.snapshot.Layer;
 import io.jcompose.engine.snapshot.Snapshotter;
 import io.jcompose.engine.state.RecordStore;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -337,55 +336,12 @@ public final class ImageStore {
       Set<Digest> blobsBefore = new HashSet<>(content.list());
       Set<Digest> layersBefore = layerIds();
       try {
-        var layers = new ArrayList<StoredImage.StoredLayer>();
-        var diffIds = new ArrayList<Digest>();
-        var history = new ArrayList<ImageConfig.History>();
-        long size = 0;
-        ImageConfig.Platform imagePlatform = commit.platform();
-        if (parent.isPresent()) {
-          layers.addAll(parent.get().stored().layers());
-          diffIds.addAll(parent.get().config().diffIds());
-          history.addAll(parent.get().config().history());
-          size = parent.get().stored().size();
-          imagePlatform = parent.get().config().platform();
-        }
-        if (commit.layerTar().isPresent()) {
-          Layer layer = ingestLayer(commit.layerTar().get());
-          layers.add(
-              new StoredImage.StoredLayer(
-                  layer.diffId().toString(), layer.diffId().toString(), layer.tarLength()));
-          diffIds.add(layer.diffId());
-          size += layer.size();
-        }
-        var now = Optional.of(clock.instant());
-        history.add(
-            new ImageConfig.History(
-                now, commit.createdBy(), commit.comment(), commit.layerTar().isEmpty()));
-        String author =
-            commit.author().isEmpty()
-                ? parent.map(entry -> entry.config().author()).orElse("")
-                : commit.author();
-        var config =
-            new ImageConfig(
-                imagePlatform,
-                now,
-                author,
-                commit.comment(),
-                "",
-                commit.runConfig(),
-                diffIds,
-                history);
-        byte[] json = ConfigTranslator.write(config);
-        Digest id = content.ingest(new ByteArrayInputStream(json)).digest();
-        var stored =
-            new StoredImage(
-                id.toString(),
-                layers,
-                size,
-                null,
-                commit.parent().map(Digest::toString).orElse(null));
-        var made =
-            new ArchiveLoader.LoadedImage(stored, ConfigTranslator.parse(id, json), List.of());
+        Optional<Layer> layer =
+            commit.layerTar().isPresent()
+                ? Optional.of(ingestLayer(commit.layerTar().get()))
+                : Optional.empty();
+        ArchiveLoader.LoadedImage made =
+            CommittedImage.assemble(commit, parent, layer, clock.instant(), content);
         return register(List.of(made), event -> {}).get(0);
       } catch (IOException e) {
         removeUnreferenced(blobsBefore, layersBefore);
