@@ -7,12 +7,15 @@ import io.jcompose.engine.build.dockerfile.Instruction;
 import io.jcompose.engine.build.dockerfile.Scope;
 import io.jcompose.engine.digest.Digest;
 import io.jcompose.engine.fault.EngineFault;
+import io.jcompose.engine.host.RootedPath;
 import io.jcompose.engine.image.Image;
 import io.jcompose.engine.image.ImageCommit;
 import io.jcompose.engine.image.ImageConfig;
 import io.jcompose.engine.image.RunConfig;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -216,7 +219,7 @@ final class StepExecutor {
     }
     Path tar = nextTar();
     try (StepRootfs rootfs = StepRootfs.mount(parts.snapshots(), layersOf(state))) {
-      RootDirectories.create(rootfs.root(), config.workingDir());
+      createWorkingDirectory(rootfs.root(), config.workingDir());
       Optional<Path> layer = rootfs.changes(tar);
       return commit(
           state, key, config, String.join(" ", state.shell()) + " #(nop) " + text, layer, out);
@@ -257,6 +260,21 @@ final class StepExecutor {
             config.onBuild(),
             config.shell())
         .toString();
+  }
+
+  /** WORKDIR's directory, made inside the image's root as the image sees it. */
+  private static void createWorkingDirectory(Path root, String path) {
+    String notDirectory =
+        "cannot create the working directory " + path + ": a part of it is not a directory";
+    try {
+      if (!Files.isDirectory(RootedPath.createDirectories(root, path), LinkOption.NOFOLLOW_LINKS)) {
+        throw new EngineFault.InvalidArgument(notDirectory);
+      }
+    } catch (NotDirectoryException e) {
+      throw new EngineFault.InvalidArgument(notDirectory);
+    } catch (IOException e) {
+      throw new EngineFault.Internal("cannot create the working directory " + path, e);
+    }
   }
 
   private Optional<StageState> cached(StageState state, StepKey key, BuildOutput out)

@@ -2,6 +2,7 @@ package io.jcompose.engine.container;
 
 import io.jcompose.engine.fault.EngineFault;
 import io.jcompose.engine.host.HostCommand;
+import io.jcompose.engine.host.RootedPath;
 import io.jcompose.engine.network.Network;
 import io.jcompose.engine.network.Networks;
 import io.jcompose.engine.network.PortBinding;
@@ -73,7 +74,7 @@ final class ContainerLauncher {
       Rootfs rootfs = prepareWithSandbox(container, mode, undo);
       fillNewVolumes(container, rootfs.mergedDirectory());
       if (!container.config().workingDir().isEmpty()) {
-        RootfsPath.createDirectories(rootfs.mergedDirectory(), container.config().workingDir());
+        createWorkingDirectory(rootfs.mergedDirectory(), container.config().workingDir());
       }
       NamespaceChoice namespace = joinNetworks(container, mode, undo);
       HostFiles hostFiles = writeHostFiles(container, mode);
@@ -259,13 +260,23 @@ final class ContainerLauncher {
    * Copies what the image has at a volume's destination into the volume, when the volume is still
    * empty (its first use), unless the mount says {@code nocopy}.
    */
+  /** Makes a working directory that is missing, as dockerd does. */
+  private static void createWorkingDirectory(Path rootfs, String workingDir) {
+    try {
+      RootedPath.createDirectories(rootfs, workingDir);
+    } catch (IOException e) {
+      throw new EngineFault.InvalidArgument(
+          "cannot create the directory " + workingDir + " in the container", e);
+    }
+  }
+
   private static void fillNewVolumes(Container container, Path rootfs) {
     for (MountPoint mount : container.mounts()) {
       if (mount.type() != MountPoint.Type.VOLUME || mount.noCopy()) {
         continue;
       }
       Path data = Path.of(mount.source());
-      Path image = RootfsPath.resolve(rootfs, mount.destination());
+      Path image = RootedPath.inRoot(rootfs, mount.destination());
       if (isEmptyDirectory(data)
           && Files.isDirectory(image, LinkOption.NOFOLLOW_LINKS)
           && !isEmptyDirectory(image)) {

@@ -2,6 +2,7 @@ package io.jcompose.engine.build.context;
 
 import io.jcompose.engine.fault.EngineFault;
 import io.jcompose.engine.host.DirectoryTree;
+import io.jcompose.engine.host.RootedPath;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -169,7 +170,9 @@ public final class BuildContexts implements AutoCloseable {
   private Optional<Path> locateDockerfile(String name) {
     TreePath path = dockerfilePath(name);
     for (Path root : List.of(main, scratch.resolve("excluded/context"))) {
-      Path resolved = ScopedPath.resolve(root, path, true, true).orElseThrow(() -> forbidden(name));
+      Path resolved =
+          RootedPath.resolve(root, path.components(), true, true)
+              .orElseThrow(() -> forbidden(name));
       if (Files.isRegularFile(resolved)) {
         return Optional.of(resolved);
       }

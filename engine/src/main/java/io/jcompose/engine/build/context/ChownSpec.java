@@ -1,6 +1,7 @@
 package io.jcompose.engine.build.context;
 
 import io.jcompose.engine.fault.EngineFault;
+import io.jcompose.engine.host.RootedPath;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -75,7 +76,7 @@ record ChownSpec(String user, Optional<String> group) {
   }
 
   private static List<String[]> entries(Path root, String file) {
-    Path path = ScopedPath.inRoot(root, new TreePath(List.of("etc", file)));
+    Path path = RootedPath.inRoot(root, new TreePath(List.of("etc", file)).components());
     try {
       return Files.readAllLines(path).stream()
           .filter(line -> !line.isBlank() && !line.startsWith("#"))

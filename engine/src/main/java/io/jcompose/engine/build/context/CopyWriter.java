@@ -2,6 +2,7 @@ package io.jcompose.engine.build.context;
 
 import io.jcompose.engine.fault.EngineFault;
 import io.jcompose.engine.host.DirectoryTree;
+import io.jcompose.engine.host.RootedPath;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,7 +27,7 @@ import java.util.stream.Stream;
  * or naming an existing directory, else becomes the destination (missing parents created, owned by
  * the chown owner); modes and times are kept, {@code --chmod} replaces the modes, owners are the
  * chown owner (root by default); files hard-linked in a source directory stay linked (busybox's
- * applets are one file). The destination is resolved inside the root ({@link ScopedPath}); below
+ * applets are one file). The destination is resolved inside the root ({@link RootedPath}); below
  * it, existing entries are replaced, never written through.
  */
 final class CopyWriter {
@@ -71,7 +72,7 @@ final class CopyWriter {
   }
 
   private void copyDirectory(CopySource.Directory source, TreePath destination) throws IOException {
-    Path target = ScopedPath.inRoot(root, destination);
+    Path target = RootedPath.inRoot(root, destination.components());
     requireInsideRoot(target);
     if (!Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
       if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
@@ -138,7 +139,7 @@ final class CopyWriter {
 
   /** Where a file source lands: into the destination directory, or as the destination. */
   private Path fileTarget(TreePath destination, String name) throws IOException {
-    Path resolved = ScopedPath.inRoot(root, destination);
+    Path resolved = RootedPath.inRoot(root, destination.components());
     boolean into =
         step.destination().endsWith("/") || Files.isDirectory(resolved, LinkOption.NOFOLLOW_LINKS);
     if (into) {

@@ -1,6 +1,7 @@
 package io.jcompose.engine.build.context;
 
 import io.jcompose.engine.fault.EngineFault;
+import io.jcompose.engine.host.RootedPath;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -11,7 +12,7 @@ import java.util.Optional;
 /**
  * A directory files are written below. Confined (a build context being extracted), every parent
  * must be a real directory: nothing is written through a stored link. In an image (a step's root),
- * places are resolved as the image sees them ({@link ScopedPath}), so a link in the image leads to
+ * places are resolved as the image sees them ({@link RootedPath}), so a link in the image leads to
  * a place inside the root, never outside. Missing directories are created (mode 0755, owned by
  * {@code owner} when given).
  */
@@ -47,7 +48,7 @@ final class DestinationTree {
     if (confined) {
       return confinedDirectory(relative, rawName);
     }
-    Path resolved = ScopedPath.inRoot(root, concat(relative));
+    Path resolved = RootedPath.inRoot(root, concat(relative).components());
     Path current = root;
     for (Path part : root.relativize(resolved)) {
       current = current.resolve(part);
@@ -87,7 +88,7 @@ final class DestinationTree {
     Path path =
         confined
             ? relative.in(root)
-            : ScopedPath.resolve(root, concat(relative), false, false).orElseThrow();
+            : RootedPath.resolve(root, concat(relative).components(), false, false).orElseThrow();
     if (confined) {
       Path parent = relative.isRoot() ? root : relative.parent().in(root);
       for (Path current = parent; !current.equals(root); current = current.getParent()) {
@@ -110,7 +111,7 @@ final class DestinationTree {
       path =
           confined
               ? relative.in(root)
-              : ScopedPath.resolve(root, concat(relative), false, false).orElseThrow();
+              : RootedPath.resolve(root, concat(relative).components(), false, false).orElseThrow();
     } catch (EngineFault.InvalidArgument loop) {
       return Optional.empty(); // a loop of links on the way: no directory is reached
     }

@@ -1,5 +1,6 @@
 package io.jcompose.engine.build.context;
 
+import io.jcompose.engine.host.RootedPath;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
@@ -43,7 +44,7 @@ public final class SourceTree {
    * may not exist. Empty when a context's path leaves the context.
    */
   Optional<Path> locate(TreePath path) {
-    return ScopedPath.resolve(root, path, true, confined);
+    return RootedPath.resolve(root, path.components(), true, confined);
   }
 
   @Override

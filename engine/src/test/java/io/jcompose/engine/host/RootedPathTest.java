@@ -1,4 +1,4 @@
-package io.jcompose.engine.container;
+package io.jcompose.engine.host;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,7 +9,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class RootfsPathTest {
+class RootedPathTest {
 
   @TempDir Path root;
 
@@ -25,17 +25,17 @@ class RootfsPathTest {
     Files.createSymbolicLink(root.resolve("escape"), Path.of("../../../../etc"));
     Files.createSymbolicLink(root.resolve("hostile"), Path.of("/etc"));
 
-    assertThat(RootfsPath.resolve(root, "/absolute/data")).isEqualTo(root.resolve("real/data"));
-    assertThat(RootfsPath.resolve(root, "/escape/passwd")).isEqualTo(root.resolve("etc/passwd"));
-    assertThat(RootfsPath.resolve(root, "/hostile")).isEqualTo(root.resolve("etc"));
-    assertThat(RootfsPath.resolve(root, "/../../x")).isEqualTo(root.resolve("x"));
+    assertThat(RootedPath.inRoot(root, "/absolute/data")).isEqualTo(root.resolve("real/data"));
+    assertThat(RootedPath.inRoot(root, "/escape/passwd")).isEqualTo(root.resolve("etc/passwd"));
+    assertThat(RootedPath.inRoot(root, "/hostile")).isEqualTo(root.resolve("etc"));
+    assertThat(RootedPath.inRoot(root, "/../../x")).isEqualTo(root.resolve("x"));
   }
 
   @Test
   void missingWorkingDirectoriesAreMadeInsideTheRoot() throws Exception {
     Files.createSymbolicLink(root.resolve("app"), Path.of("/etc/app"));
 
-    Path made = RootfsPath.createDirectories(root, "/app/work");
+    Path made = RootedPath.createDirectories(root, "/app/work");
 
     assertThat(made).isEqualTo(root.resolve("etc/app/work")).isDirectory();
   }
