@@ -63,14 +63,9 @@ class BuildPullCliTest {
   void stopEverything() throws Exception {
     try {
       if (engine != null) {
-        engine.removeAllContainers();
-        engine.stop();
-        assertThat(engine.leftovers()).isEmpty();
+        engine.closeLeavingNothing();
       }
     } finally {
-      if (engine != null) {
-        engine.close();
-      }
       if (registry != null) {
         registry.close();
       }

@@ -1,5 +1,7 @@
 package io.jcompose.engine.container;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jcompose.engine.api.DockerCli;
@@ -230,6 +232,20 @@ final class EngineFixture implements AutoCloseable {
     Reply list = get("/containers/json?all=1");
     for (JsonNode container : list.json()) {
       delete("/containers/" + container.path("Id").asText() + "?force=1&v=1");
+    }
+  }
+
+  /**
+   * The end of a test's engine: removes every container, stops the engine, asserts it left nothing
+   * on the host, and closes it (also when that assertion fails).
+   */
+  void closeLeavingNothing() throws IOException {
+    try {
+      removeAllContainers();
+      stop();
+      assertThat(leftovers()).isEmpty();
+    } finally {
+      close();
     }
   }
 

@@ -37,13 +37,7 @@ abstract class EngineTestBase {
 
   @AfterAll
   void removeEverything() throws Exception {
-    try {
-      engine.removeAllContainers();
-      engine.stop();
-      assertThat(engine.leftovers()).isEmpty();
-    } finally {
-      engine.close();
-    }
+    engine.closeLeavingNothing();
   }
 
   JsonNode inspect(String reference) throws IOException {

@@ -37,13 +37,7 @@ class RegistryMirrorTest {
 
   @AfterEach
   void stopEngine() throws Exception {
-    try {
-      engine.removeAllContainers();
-      engine.stop();
-      assertThat(engine.leftovers()).isEmpty();
-    } finally {
-      engine.close();
-    }
+    engine.closeLeavingNothing();
   }
 
   @Test

@@ -82,14 +82,9 @@ class RegistryPullCliTest {
   void stopEverything() throws Exception {
     try {
       if (engine != null) {
-        engine.removeAllContainers();
-        engine.stop();
-        assertThat(engine.leftovers()).isEmpty();
+        engine.closeLeavingNothing();
       }
     } finally {
-      if (engine != null) {
-        engine.close();
-      }
       if (registry != null) {
         registry.close();
       }

@@ -73,14 +73,9 @@ class RegistryPushTest {
   void stopEverything() throws Exception {
     try {
       if (engine != null) {
-        engine.removeAllContainers();
-        engine.stop();
-        assertThat(engine.leftovers()).isEmpty();
+        engine.closeLeavingNothing();
       }
     } finally {
-      if (engine != null) {
-        engine.close();
-      }
       deleteTree(work);
     }
   }
