@@ -15,6 +15,8 @@ docker_cli="$(command -v docker)"
 [[ -x /bin/busybox ]] || { echo "build.sh: busybox is missing (apt-get install -y busybox-static)" >&2; exit 1; }
 # shellcheck source=../scripts/lib/dockerd.sh
 source "$root/scripts/lib/dockerd.sh"
+# shellcheck source=lib/bench.sh
+source "$root/bench/lib/bench.sh"
 
 work="$(mktemp -d /tmp/jcompose-bench.XXXXXX)"
 engine_pid=""
@@ -33,11 +35,8 @@ trap cleanup EXIT
 
 ( cd "$root" && mvn -q -B -o package -pl cli -am -DskipTests >/dev/null )
 
-mkdir -p "$work/rootfs"/{bin,etc,tmp,proc,sys,dev} "$work/context/src" "$work/context/data"
-cp /bin/busybox "$work/rootfs/bin/"
-for applet in sh sleep true echo mkdir cp cat wc ls rm chmod; do ln -s busybox "$work/rootfs/bin/$applet"; done
-echo 'root:x:0:0:root:/root:/bin/sh' >"$work/rootfs/etc/passwd"
-tar -C "$work/rootfs" -cf "$work/rootfs.tar" .
+mkdir -p "$work/context/src" "$work/context/data"
+busybox_rootfs_tar "$work" sh sleep true echo mkdir cp cat wc ls rm chmod
 for ((i = 0; i < 500; i++)); do echo "file $i" >"$work/context/src/f$i.txt"; done
 head -c $((20 * 1024 * 1024)) /dev/urandom >"$work/context/data/blob.bin"
 echo "version 0" >"$work/context/app.conf"
@@ -54,17 +53,8 @@ LABEL bench=build
 CMD ["cat", "out/count.txt"]
 DOCKERFILE
 
-"$root/jcompose" -H "unix://$work/engine.sock" engine run --data-root "$work/engine-data" \
-  --exec-root "$work/engine-exec" >"$work/engine.log" 2>&1 &
-engine_pid=$!
+start_bench_engine "$root" "$work"
 private_dockerd_start
-for ((i = 0; i < 600; i++)); do
-  DOCKER_HOST="unix://$work/engine.sock" "$docker_cli" version >/dev/null 2>&1 && break
-  sleep 0.1
-done
-
-now_ms() { date +%s%3N; }
-median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : int((a[NR/2]+a[NR/2+1])/2)}'; }
 
 build() { DOCKER_BUILDKIT=0 "$docker_cli" build -q -t "$built" "$@" "$work/context" >/dev/null 2>&1; }
 

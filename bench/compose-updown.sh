@@ -19,6 +19,8 @@ command -v docker-compose >/dev/null || { echo "compose-updown.sh: docker-compos
 [[ -x /bin/busybox ]] || { echo "compose-updown.sh: busybox is missing (apt-get install -y busybox-static)" >&2; exit 1; }
 # shellcheck source=../scripts/lib/dockerd.sh
 source "$root/scripts/lib/dockerd.sh"
+# shellcheck source=lib/bench.sh
+source "$root/bench/lib/bench.sh"
 
 work="$(mktemp -d /tmp/jcompose-bench.XXXXXX)"
 cleanup() {
@@ -32,11 +34,7 @@ trap cleanup EXIT
 private_dockerd_start
 export DOCKER_HOST="$PRIVATE_DOCKER_HOST"
 
-mkdir -p "$work/rootfs"/{bin,etc,tmp,proc,sys,dev}
-cp /bin/busybox "$work/rootfs/bin/"
-for applet in sh sleep touch test true; do ln -s busybox "$work/rootfs/bin/$applet"; done
-echo 'root:x:0:0:root:/root:/bin/sh' >"$work/rootfs/etc/passwd"
-tar -C "$work/rootfs" -cf "$work/rootfs.tar" .
+busybox_rootfs_tar "$work" sh sleep touch test true
 docker import "$work/rootfs.tar" "$image" >/dev/null
 
 # stack SHAPE N DIR: writes DIR/docker-compose.yml
@@ -68,10 +66,6 @@ stack() {
     done
   } >"$dir/docker-compose.yml"
 }
-
-now_ms() { date +%s%3N; }
-
-median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : int((a[NR/2]+a[NR/2+1])/2)}'; }
 
 # run_tool TOOL ARGS...: jcompose (through its launcher) or docker-compose, quiet
 run_tool() {

@@ -14,6 +14,8 @@ command -v docker-compose >/dev/null || { echo "interactive.sh: docker-compose i
 [[ -x /bin/busybox ]] || { echo "interactive.sh: busybox is missing (apt-get install -y busybox-static)" >&2; exit 1; }
 # shellcheck source=../scripts/lib/dockerd.sh
 source "$root/scripts/lib/dockerd.sh"
+# shellcheck source=lib/bench.sh
+source "$root/bench/lib/bench.sh"
 
 work="$(mktemp -d /tmp/jcompose-bench.XXXXXX)"
 engine_pid=""
@@ -32,11 +34,8 @@ trap cleanup EXIT
 
 ( cd "$root" && mvn -q -B -o package -pl cli -am -DskipTests >/dev/null )
 
-mkdir -p "$work/rootfs"/{bin,etc,tmp,proc,sys,dev} "$work/project"
-cp /bin/busybox "$work/rootfs/bin/"
-for applet in sh sleep true; do ln -s busybox "$work/rootfs/bin/$applet"; done
-echo 'root:x:0:0:root:/root:/bin/sh' >"$work/rootfs/etc/passwd"
-tar -C "$work/rootfs" -cf "$work/rootfs.tar" .
+mkdir -p "$work/project"
+busybox_rootfs_tar "$work" sh sleep true
 cat >"$work/project/docker-compose.yml" <<YAML
 services:
   app:
@@ -44,17 +43,8 @@ services:
     command: ["sleep", "3600"]
 YAML
 
-"$root/jcompose" -H "unix://$work/engine.sock" engine run --data-root "$work/engine-data" \
-  --exec-root "$work/engine-exec" >"$work/engine.log" 2>&1 &
-engine_pid=$!
+start_bench_engine "$root" "$work"
 private_dockerd_start
-for ((i = 0; i < 600; i++)); do
-  DOCKER_HOST="unix://$work/engine.sock" "$docker_cli" version >/dev/null 2>&1 && break
-  sleep 0.1
-done
-
-now_ms() { date +%s%3N; }
-median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : int((a[NR/2]+a[NR/2+1])/2)}'; }
 
 # timed ROUNDS COMMAND...: the median of ROUNDS runs, after one warm-up
 timed() {
