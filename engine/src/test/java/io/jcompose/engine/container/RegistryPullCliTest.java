@@ -147,7 +147,7 @@ class RegistryPullCliTest {
   @Test
   void pullOverALinkThatBreaks_resumesEachLayerWhereItBroke() throws Exception {
     long largestLayer = largestLayerSize(flakyRepository, "1");
-    try (CuttingProxy proxy = CuttingProxy.start(registry.port, largestLayer / 2 + 4096)) {
+    try (FaultyProxy proxy = FaultyProxy.cutting(registry.port, largestLayer / 2 + 4096)) {
       String reference = viaProxy(flakyRepository, proxy) + ":1";
 
       DockerCli.Run pull = engine.docker("pull", reference);
@@ -163,7 +163,7 @@ class RegistryPullCliTest {
   @Test
   void pullOverALinkThatKeepsBreaking_givesUpAfterThreeResumes_andStoresNothing() throws Exception {
     long layerSize = lastLayer(brokenRepository, "1").path("size").asLong();
-    try (CuttingProxy proxy = CuttingProxy.start(registry.port, layerSize / 8)) {
+    try (FaultyProxy proxy = FaultyProxy.cutting(registry.port, layerSize / 8)) {
       String reference = viaProxy(brokenRepository, proxy) + ":1";
       Set<String> blobsBefore = blobs();
 
@@ -209,7 +209,7 @@ class RegistryPullCliTest {
     }
   }
 
-  private String viaProxy(String repositoryName, CuttingProxy proxy) {
+  private String viaProxy(String repositoryName, FaultyProxy proxy) {
     return "127.0.0.1:" + proxy.port() + repositoryName.substring(registry.host().length());
   }
 

@@ -321,8 +321,8 @@ class RegistryPushTest {
     assertThat(push.exitCode()).as(push.toString()).isZero();
     assertThat(engine.docker("rmi", repository + ":1").exitCode()).isZero();
 
-    try (StallingProxy proxy =
-        StallingProxy.start(
+    try (FaultyProxy proxy =
+        FaultyProxy.stalling(
             Integer.parseInt(registry.substring(registry.lastIndexOf(':') + 1)),
             noise.length / 2)) {
       String reference = "127.0.0.1:" + proxy.port() + "/" + namespace + "/noisy:1";

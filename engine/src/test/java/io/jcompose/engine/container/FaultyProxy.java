@@ -10,39 +10,52 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A TCP relay on 127.0.0.1 in front of a real server that holds every connection once it has passed
- * {@code limit} bytes towards the client, until {@link #release()}: a registry that stops answering
- * in the middle of a blob.
+ * A TCP relay on 127.0.0.1 in front of a real server that misbehaves on every connection once it
+ * has passed {@code limit} bytes towards the client: {@link #cutting} breaks the connection (a
+ * registry behind a link that keeps dropping), {@link #stalling} holds it until {@link #release()}
+ * (a registry that stops answering in the middle of a blob).
  */
-final class StallingProxy implements AutoCloseable {
+final class FaultyProxy implements AutoCloseable {
 
   private final ServerSocket server;
   private final int targetPort;
   private final long limit;
+  private final boolean cut;
+  private final AtomicInteger cuts = new AtomicInteger();
   private final CountDownLatch stalled = new CountDownLatch(1);
   private final CountDownLatch released = new CountDownLatch(1);
   private final List<Socket> sockets = new CopyOnWriteArrayList<>();
 
-  private StallingProxy(ServerSocket server, int targetPort, long limit) {
-    this.server = server;
+  private FaultyProxy(int targetPort, long limit, boolean cut) throws IOException {
+    this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
     this.targetPort = targetPort;
     this.limit = limit;
-  }
-
-  static StallingProxy start(int targetPort, long limit) throws IOException {
-    var proxy =
-        new StallingProxy(
-            new ServerSocket(0, 50, InetAddress.getLoopbackAddress()), targetPort, limit);
-    Thread acceptor = new Thread(proxy::accept, "stalling-proxy");
+    this.cut = cut;
+    Thread acceptor = new Thread(this::accept, "faulty-proxy");
     acceptor.setDaemon(true);
     acceptor.start();
-    return proxy;
+  }
+
+  /** Breaks each connection after {@code limit} bytes towards the client. */
+  static FaultyProxy cutting(int targetPort, long limit) throws IOException {
+    return new FaultyProxy(targetPort, limit, true);
+  }
+
+  /** Holds each connection after {@code limit} bytes towards the client until released. */
+  static FaultyProxy stalling(int targetPort, long limit) throws IOException {
+    return new FaultyProxy(targetPort, limit, false);
   }
 
   int port() {
     return server.getLocalPort();
+  }
+
+  /** How many connections were broken so far. */
+  int cuts() {
+    return cuts.get();
   }
 
   /** Waits until a connection is held. */
@@ -73,7 +86,7 @@ final class StallingProxy implements AutoCloseable {
     }
   }
 
-  private void relay(InputStream from, OutputStream to, long holdAfter, Socket one, Socket other) {
+  private void relay(InputStream from, OutputStream to, long faultAt, Socket one, Socket other) {
     Thread thread =
         new Thread(
             () -> {
@@ -82,10 +95,14 @@ final class StallingProxy implements AutoCloseable {
               try {
                 int count;
                 while ((count = from.read(buffer)) >= 0) {
-                  if (passed < holdAfter && passed + count >= holdAfter) {
-                    int before = (int) (holdAfter - passed);
+                  if (passed < faultAt && passed + count >= faultAt) {
+                    int before = (int) (faultAt - passed);
                     to.write(buffer, 0, before);
                     to.flush();
+                    if (cut) {
+                      cuts.incrementAndGet();
+                      break;
+                    }
                     stalled.countDown();
                     released.await();
                     to.write(buffer, before, count - before);
@@ -104,7 +121,7 @@ final class StallingProxy implements AutoCloseable {
                 closeQuietly(other);
               }
             },
-            "stalling-proxy-relay");
+            "faulty-proxy-relay");
     thread.setDaemon(true);
     thread.start();
   }
@@ -121,6 +138,6 @@ final class StallingProxy implements AutoCloseable {
   public void close() throws IOException {
     release();
     server.close();
-    sockets.forEach(StallingProxy::closeQuietly);
+    sockets.forEach(FaultyProxy::closeQuietly);
   }
 }
